@@ -1,0 +1,55 @@
+# LearnRight: `make run` to try the app, `make test` to prove it. `make help` lists the rest.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+DEV_ENV := DJANGO_DEBUG=true
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format worker beat bench screenshots loadtest migrate clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "LearnRight needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-runtime: requirements.txt | $(BIN)/activate
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/activate
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed-runtime
+
+migrate: $(VENV)/.installed-runtime ## Apply migrations and publish the notices (SQLite unless DATABASE_URL)
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py setup_demo
+
+run: migrate ## Run the app on http://127.0.0.1:8000 (SQLite, tasks in-process, SMS codes printed here)
+	@echo "Open http://127.0.0.1:8000 - sign-in codes are printed below as [SMS to ...]."
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed-dev ## Lint, check migrations and run the test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEV_ENV) $(BIN)/pytest
+
+lint: $(VENV)/.installed-dev ## Lint only
+	$(BIN)/ruff check .
+
+format: $(VENV)/.installed-dev ## Format and fix what ruff can
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+worker: $(VENV)/.installed-runtime ## Run a Celery worker (needs REDIS_URL)
+	$(BIN)/celery -A config worker --loglevel=INFO
+
+beat: $(VENV)/.installed-runtime ## Run the Celery beat scheduler (needs REDIS_URL)
+	$(BIN)/celery -A config beat --loglevel=INFO
+
+clean: ## Remove the venv, the SQLite database and generated files
+	rm -rf $(VENV) var db.sqlite3

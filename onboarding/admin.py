@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from onboarding.models import User
+from onboarding.phone import phone_mask
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ("-date_joined",)
+    list_display = ("masked_phone", "phone_verified", "origin", "is_active", "is_staff", "date_joined")
+    list_filter = ("phone_verified", "origin", "is_active", "is_staff")
+    search_fields = ("phone",)
+    readonly_fields = ("subject_id", "date_joined", "last_login")
+    fieldsets = (
+        (None, {"fields": ("phone", "phone_verified", "subject_id", "origin")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Dates"), {"fields": ("date_joined", "last_login")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("phone",)}),)
+
+    @admin.display(description=_("mobile number"), ordering="phone")
+    def masked_phone(self, obj: User) -> str:
+        return phone_mask(obj.phone)

@@ -1,0 +1,5 @@
+
+
+app_name = "onboarding"
+
+urlpatterns: list = []
