@@ -36,7 +36,7 @@ test: $(VENV)/.installed-dev ## Lint, check migrations and run the test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
-	$(DEV_ENV) $(BIN)/pytest
+	$(DEV_ENV) $(BIN)/pytest -m "not e2e"
 
 lint: $(VENV)/.installed-dev ## Lint only
 	$(BIN)/ruff check .
