@@ -1,22 +1,30 @@
 """A logging filter that masks phone numbers (REQUIREMENTS F3)."""
 
 import logging
-import re
 
-# E.164 or national mainland mobile numbers, with or without separators.
-_PHONE_PATTERN = re.compile(r"(?<![\w])(\+?\d[\d\s\-]{6,}\d)(?![\w])")
+import phonenumbers
 
 
 def mask_phone_numbers(text: str) -> str:
+    """Replace every valid phone number in the text by its masked form.
+
+    phonenumbers' matcher finds numbers the way a person would write them
+    (with spaces, dashes or +country code) and leaves dates and ids alone.
+    """
+    from django.conf import settings
+
     from onboarding.phone import phone_mask
 
-    def _mask(match: re.Match) -> str:
-        digits = re.sub(r"\D", "", match.group(1))
-        if len(digits) < 8:
-            return match.group(1)
-        return phone_mask(("+" if match.group(1).startswith("+") else "") + digits)
-
-    return _PHONE_PATTERN.sub(_mask, text)
+    region = getattr(settings, "PHONE_DEFAULT_REGION", "CN") if settings.configured else "CN"
+    pieces, last = [], 0
+    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+        pieces.append(text[last : match.start])
+        pieces.append(phone_mask(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)))
+        last = match.end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 class MaskPhoneNumbersFilter(logging.Filter):
@@ -26,4 +34,8 @@ class MaskPhoneNumbersFilter(logging.Filter):
         if masked != message:
             record.msg = masked
             record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            # Tracebacks carry exception messages (a provider's "refused +86...").
+            record.exc_text = mask_phone_numbers(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
         return True
