@@ -17,4 +17,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("onboarding.urls")),
     path("", include("recommendations.urls")),
+    path("", include("consent.urls")),
 ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from consent import selectors as consent_selectors
+from consent import services as consent_services
 from onboarding import selectors, services
 from onboarding.forms import PhoneNumberField
 
@@ -18,7 +20,28 @@ class AccountAdapter(DefaultAccountAdapter):
         phone = form.cleaned_data.get("phone")
         if phone:
             services.user_set_phone(user=user, phone=phone, verified=False)
-        return super().save_user(request, user, form, commit=commit)
+        user = super().save_user(request, user, form, commit=commit)
+        # REQUIREMENTS A3: the acknowledgment of the exact policy version the
+        # signup page showed, in the same transaction as the account.
+        if commit and form.cleaned_data.get("policy_version") is not None:
+            consent_services.policy_acknowledge(
+                user=user,
+                request=request,
+                surface="signup",
+                notice_version=form.cleaned_data["policy_version"],
+            )
+        return user
+
+    def get_signup_redirect_url(self, request) -> str:
+        # Right after the phone is verified: the separate consent screen, once (B1, B5).
+        return consent_selectors.consent_first_run_url(user=request.user) or super().get_signup_redirect_url(
+            request
+        )
+
+    def get_login_redirect_url(self, request) -> str:
+        return consent_selectors.consent_first_run_url(user=request.user) or super().get_login_redirect_url(
+            request
+        )
 
     def set_phone(self, user, phone: str, verified: bool) -> None:
         services.user_set_phone(user=user, phone=phone, verified=verified)

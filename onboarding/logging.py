@@ -19,7 +19,9 @@ def mask_phone_numbers(text: str) -> str:
     pieces, last = [], 0
     for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
         pieces.append(text[last : match.start])
-        pieces.append(phone_mask(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)))
+        pieces.append(
+            phone_mask(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))
+        )
         last = match.end
     if not pieces:
         return text

@@ -18,8 +18,26 @@ def last_code_for(phone: str) -> str:
     raise AssertionError(f"no code was sent to {phone}")
 
 
-def signup(client, django_capture_on_commit_callbacks, phone_input: str, **extra):
-    data = {"phone": phone_input, **extra}
+def policy_acknowledgment_fields(client) -> dict[str, str]:
+    """What a person who ticks the box sends: the box, and the policy version the page showed (A3).
+
+    Publishes the notices first (idempotent), as `make run` does, then reads
+    the hidden version from the real signup page.
+    """
+    from consent.services import notices_publish_all
+
+    notices_publish_all()
+    form = client.get(reverse("account_signup")).context["form"]
+    return {"privacy_policy_read": "on", "policy_version": str(form["policy_version"].value())}
+
+
+def signup(
+    client, django_capture_on_commit_callbacks, phone_input: str, *, acknowledge: bool = True, **extra
+):
+    data = {"phone": phone_input}
+    if acknowledge:
+        data.update(policy_acknowledgment_fields(client))
+    data.update(extra)
     with django_capture_on_commit_callbacks(execute=True):
         return client.post(reverse("account_signup"), data)
 

@@ -1,0 +1,104 @@
+"""System checks: every notice is published, in every language, exactly as its template reads (A4, A6).
+
+They read the database, so they stay silent until the consent tables exist
+(before the first `migrate`) and only warn while nothing has been published
+yet (a fresh database, before `manage.py publish_notices`).
+"""
+
+from __future__ import annotations
+
+from django.core import checks
+from django.db import DatabaseError, connection
+from django.template import TemplateDoesNotExist
+
+from consent import notices, purposes, selectors
+from consent.models import NoticeVersion
+
+PUBLISH_HINT = "Run `manage.py publish_notices` (it never overwrites a published version)."
+
+
+def _tables_exist() -> bool:
+    try:
+        return NoticeVersion._meta.db_table in connection.introspection.table_names()
+    except DatabaseError:
+        return False
+
+
+def _declared_notices() -> list[tuple[notices.Notice | None, str]]:
+    """The privacy policy, and one notice per consent purpose (None when one is missing)."""
+    declared: list[tuple[notices.Notice | None, str]] = [(notices.privacy_policy_notice(), "privacy policy")]
+    for purpose in purposes.consent_purposes():
+        declared.append((notices.notice_for_purpose(purpose.code), f"consent purpose {purpose.code!r}"))
+    return declared
+
+
+def notices_published_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    if not _tables_exist():
+        return []
+    try:
+        if not NoticeVersion.objects.exists():
+            return [
+                checks.Warning(
+                    "No notice has been published yet: signup stays closed until the privacy policy is.",
+                    hint=PUBLISH_HINT,
+                    id="consent.W001",
+                )
+            ]
+        return [message for notice, label in _declared_notices() for message in _check_notice(notice, label)]
+    except DatabaseError:
+        # A database that is not migrated yet cannot be checked; migrate first.
+        return []
+
+
+def _check_notice(notice: notices.Notice | None, label: str) -> list[checks.CheckMessage]:
+    if notice is None:
+        return [
+            checks.Error(
+                f"The {label} has no notice declared in consent/notices.py, so nobody can be asked for it "
+                "(REQUIREMENTS B2, A4).",
+                hint="Declare a Notice for it and add one template per language.",
+                id="consent.E001",
+            )
+        ]
+    messages: list[checks.CheckMessage] = []
+    for language in notices.language_codes():
+        latest = selectors.notice_version_latest(notice=notice, language=language)
+        if latest is None or latest.material_version != notice.material_version:
+            messages.append(
+                checks.Error(
+                    f"The {label} has no published notice in language {language!r}"
+                    + (
+                        f" for material version {notice.material_version}"
+                        if notice.material_version and latest is not None
+                        else ""
+                    )
+                    + " (REQUIREMENTS A4, A6).",
+                    hint=f"Add the template {notice.template_name(language)}. {PUBLISH_HINT}",
+                    id="consent.E001",
+                )
+            )
+            continue
+        try:
+            text = notice.render(language)
+        except TemplateDoesNotExist:
+            messages.append(
+                checks.Error(
+                    f"The template {notice.template_name(language)} of the {label} is missing, but version "
+                    f"{latest.version} was published from it (REQUIREMENTS A4).",
+                    hint="Restore the template: published notices must stay reproducible.",
+                    id="consent.E001",
+                )
+            )
+            continue
+        if notices.text_sha256(text) != latest.sha256:
+            messages.append(
+                checks.Error(
+                    f"The template {notice.template_name(language)} no longer matches the published "
+                    f"version {latest.version} of the {label}: an unannounced change (REQUIREMENTS A6).",
+                    hint="Raise the notice's version in consent/notices.py (and the purpose's "
+                    f"material_version if the change is material), then {PUBLISH_HINT[0].lower()}"
+                    f"{PUBLISH_HINT[1:]}",
+                    id="consent.E002",
+                )
+            )
+    return messages

@@ -1,0 +1,93 @@
+"""Forms of the consent app. They validate input; the services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from consent import selectors
+
+STALE_POLICY_MESSAGE = _(
+    "The privacy policy was updated while this page was open. Please read the current version and tick "
+    "the box again."
+)
+NO_POLICY_MESSAGE = _("Signing up is closed until the privacy policy is published. Please try again later.")
+
+
+class PolicyAcknowledgmentForm(forms.Form):
+    """The unticked "I have read the privacy policy" box and the exact version shown (A3).
+
+    A plain Form, so that other forms can inherit its two fields (the signup
+    form does); the hidden field names the NoticeVersion the page displayed,
+    and the acknowledgment is recorded for that version only if it is still
+    the current one.
+    """
+
+    # Unticked, required, and never ticked for the person (B3, APP191 3.4).
+    privacy_policy_read = forms.BooleanField(
+        label=_("I have read the privacy policy"),
+        required=True,
+        initial=False,
+        error_messages={
+            "required": _("To sign up, tick the box to confirm you have read the privacy policy.")
+        },
+    )
+    policy_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.policy = selectors.privacy_policy_current()
+        self.fields["policy_version"].initial = self.policy.pk if self.policy else None
+
+    def clean_policy_version(self):
+        shown = selectors.notice_version_get(pk=self.cleaned_data.get("policy_version"))
+        if selectors.notice_version_is_current_policy(notice_version=shown):
+            return shown
+        if self.policy is None:
+            self.add_error(None, NO_POLICY_MESSAGE)
+            return None
+        # Show the current version with the error, so the next submit can succeed.
+        data = self.data.copy()
+        data[self.add_prefix("policy_version")] = self.policy.pk
+        self.data = data
+        self.add_error(None, STALE_POLICY_MESSAGE)
+        return None
+
+
+class ConsentScreenForm(forms.Form):
+    """Agree or Skip: the choice comes from which of the two equal buttons was pressed (B3)."""
+
+    AGREE = "agree"
+    SKIP = "skip"
+
+    choice = forms.ChoiceField(
+        choices=[(AGREE, _("Agree")), (SKIP, _("Skip"))],
+        error_messages={
+            "required": _("Choose Agree or Skip."),
+            "invalid_choice": _("Choose Agree or Skip."),
+        },
+    )
+    notice_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, purpose: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.purpose = purpose
+        self.notice = selectors.purpose_notice_current(purpose=purpose)
+        self.fields["notice_version"].initial = self.notice.pk if self.notice else None
+
+    def clean_notice_version(self):
+        shown = selectors.notice_version_get(pk=self.cleaned_data.get("notice_version"))
+        if selectors.notice_version_is_current_for_purpose(notice_version=shown, purpose=self.purpose):
+            return shown
+        if self.notice is not None:
+            data = self.data.copy()
+            data[self.add_prefix("notice_version")] = self.notice.pk
+            self.data = data
+        raise forms.ValidationError(
+            _("This notice was updated while the page was open. Please read it again and choose."),
+            code="stale",
+        )
+
+    @property
+    def agreed(self) -> bool:
+        return self.cleaned_data["choice"] == self.AGREE

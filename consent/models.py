@@ -1,0 +1,172 @@
+"""Published notice versions and the append-only consent ledger (REQUIREMENTS A6, E1).
+
+Both tables only ever grow. Rows are written by `consent.services` and never
+changed: `save()` on an existing row, `delete()`, and queryset `update()`,
+`delete()`, `bulk_create()` and `bulk_update()` raise `ImmutableRecordError`;
+the admin is read-only; on PostgreSQL a trigger (migration 0002) refuses
+UPDATE and DELETE from any client. What still gets past all that (a superuser
+at the SQL prompt) is caught by the hash chain: `manage.py verify_consent_ledger`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import UTC
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from consent.notices import NoticeKind, text_sha256
+
+GENESIS_HASH = "0" * 64
+
+
+class ImmutableRecordError(Exception):
+    """A change to a published notice or a ledger record (GDPR 7(1), PIPL 51)."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableRecordError(f"{self.model.__name__} rows cannot be updated.")
+
+    def delete(self):
+        raise ImmutableRecordError(f"{self.model.__name__} rows cannot be deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise ImmutableRecordError(f"{self.model.__name__} rows cannot be updated.")
+
+    def bulk_create(self, objs, *args, **kwargs):
+        # Bulk inserts would bypass the chain (ledger) and the hash (notices).
+        raise ImmutableRecordError(
+            f"{self.model.__name__} rows are appended one at a time by consent.services."
+        )
+
+    delete.queryset_only = True
+
+
+class AppendOnlyModel(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableRecordError(f"{type(self).__name__} rows cannot be changed once written.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecordError(f"{type(self).__name__} rows cannot be deleted.")
+
+
+class NoticeVersion(AppendOnlyModel):
+    """One published text of one notice in one language, with its SHA-256 (A4, A6)."""
+
+    kind = models.CharField(_("kind"), max_length=32, choices=NoticeKind.choices)
+    purpose = models.CharField(_("purpose"), max_length=64, blank=True)
+    version = models.CharField(_("version"), max_length=32)
+    material_version = models.PositiveIntegerField(_("material version of the purpose"), default=0)
+    language = models.CharField(_("language"), max_length=16)
+    effective_date = models.DateField(_("effective date"))
+    text = models.TextField(_("text as published"))
+    sha256 = models.CharField(_("SHA-256 of the text"), max_length=64)
+    published_at = models.DateTimeField(_("published"))
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("published notice version")
+        verbose_name_plural = _("published notice versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "purpose", "version", "language"], name="consent_notice_version_unique"
+            )
+        ]
+        ordering = ["kind", "purpose", "language", "-published_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.purpose} {self.version} ({self.language})".replace("  ", " ")
+
+    def get_absolute_url(self) -> str:
+        return reverse("consent:privacy_policy_version", args=[self.pk])
+
+    def text_is_intact(self) -> bool:
+        return text_sha256(self.text) == self.sha256
+
+
+class Decision(models.TextChoices):
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    GRANTED = "granted", _("Granted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ConsentRecord(AppendOnlyModel):
+    """One decision of one person about one purpose: the ledger (E1).
+
+    `subject_id` is the account's random pseudonymous id, deliberately not a
+    foreign key: the record outlives the account and, once the account is
+    erased, matches nobody (D4, E4). `sequence` orders the chain; each record's
+    `record_hash` covers its own fields and `prev_hash`, the hash of the record
+    before it, so an edited, removed or inserted row breaks the chain.
+    """
+
+    id = models.UUIDField(_("record id"), primary_key=True, default=uuid.uuid4, editable=False)
+    # Unique: two appends that read the same head cannot both be stored (no fork).
+    sequence = models.PositiveBigIntegerField(_("position in the ledger"), unique=True)
+    subject_id = models.UUIDField(_("pseudonymous subject id"), db_index=True)
+    purpose = models.CharField(_("purpose"), max_length=64)
+    decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices)
+    notice_version = models.ForeignKey(
+        NoticeVersion,
+        verbose_name=_("notice shown"),
+        on_delete=models.PROTECT,
+        related_name="consent_records",
+    )
+    # Copied so the record alone proves which text was shown, and so the chain
+    # covers it (E1: "the exact notice version and its text hash").
+    notice_sha256 = models.CharField(_("SHA-256 of the notice shown"), max_length=64)
+    language = models.CharField(_("language"), max_length=16)
+    surface = models.CharField(_("screen"), max_length=64)
+    created_at = models.DateTimeField(_("time"))
+    ip_truncated = models.CharField(_("IP address (truncated)"), max_length=64, blank=True)
+    user_agent = models.CharField(_("user agent (truncated)"), max_length=256, blank=True)
+    prev_hash = models.CharField(_("hash of the previous record"), max_length=64, unique=True)
+    record_hash = models.CharField(_("hash of this record"), max_length=64, unique=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["sequence"]
+        indexes = [
+            models.Index(fields=["subject_id", "purpose", "-sequence"], name="consent_subject_purpose_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.purpose} {self.decision}"
+
+    def canonical_payload(self) -> bytes:
+        """The exact bytes `record_hash` is computed over; changing this breaks every chain."""
+        fields = {
+            "id": str(self.id),
+            "sequence": self.sequence,
+            "subject_id": str(self.subject_id),
+            "purpose": self.purpose,
+            "decision": self.decision,
+            "notice_version_id": self.notice_version_id,
+            "notice_sha256": self.notice_sha256,
+            "language": self.language,
+            "surface": self.surface,
+            "created_at": self.created_at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "ip_truncated": self.ip_truncated,
+            "user_agent": self.user_agent,
+            "prev_hash": self.prev_hash,
+        }
+        return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+    def compute_hash(self) -> str:
+        return hashlib.sha256(self.canonical_payload()).hexdigest()

@@ -1,0 +1,291 @@
+"""Reads of notices and consent decisions. Other apps use these, never the models.
+
+The one question most code asks is `consent_is_granted(user=..., purpose=...)`;
+the view decorator `consent.decorators.consent_required` and the template tag
+`{% consent_granted "profiling" as granted %}` are built on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import translation
+
+from consent import notices, purposes
+from consent.models import GENESIS_HASH, ConsentRecord, Decision, NoticeVersion
+from consent.notices import Notice, NoticeKind
+
+# --- Notices ------------------------------------------------------------------
+
+
+def notice_language(*, language: str | None = None) -> str:
+    """The language code a notice is shown in: the active one if we publish in it."""
+    code = language or translation.get_language() or settings.LANGUAGE_CODE
+    try:
+        return translation.get_supported_language_variant(code)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def _published(notice: Notice) -> QuerySet[NoticeVersion]:
+    return NoticeVersion.objects.filter(kind=notice.kind, purpose=notice.purpose).order_by(
+        "-published_at", "-id"
+    )
+
+
+def notice_version_latest(*, notice: Notice, language: str) -> NoticeVersion | None:
+    """The newest published text of `notice` in exactly `language` (for the checks)."""
+    return _published(notice).filter(language=language).first()
+
+
+def notice_version_current(*, notice: Notice, language: str | None = None) -> NoticeVersion | None:
+    """The text to show now: the active language, else the default language.
+
+    A purpose notice counts only if it describes the purpose's current material
+    version; otherwise there is nothing valid to consent to (A6) and None is
+    returned, so no screen is shown and nothing is recorded.
+    """
+    wanted = notice_language(language=language)
+    for code in dict.fromkeys([wanted, settings.LANGUAGE_CODE]):
+        version = notice_version_latest(notice=notice, language=code)
+        if version is None:
+            continue
+        if notice.kind == NoticeKind.PURPOSE and version.material_version != notice.material_version:
+            return None
+        return version
+    return None
+
+
+def privacy_policy_current(*, language: str | None = None) -> NoticeVersion | None:
+    return notice_version_current(notice=notices.privacy_policy_notice(), language=language)
+
+
+def privacy_policy_current_label() -> str | None:
+    """The version label everyone must have acknowledged (A2, A3, A6)."""
+    return (
+        _published(notices.privacy_policy_notice()).values_list("version", flat=True).first()  # newest
+    )
+
+
+def privacy_policy_versions(*, language: str | None = None) -> list[NoticeVersion]:
+    """Every published policy text in the reader's language, newest first (A6)."""
+    return list(
+        _published(notices.privacy_policy_notice()).filter(language=notice_language(language=language))
+    )
+
+
+def purpose_notice_current(*, purpose: str, language: str | None = None) -> NoticeVersion | None:
+    notice = notices.notice_for_purpose(purpose)
+    if notice is None:
+        return None
+    return notice_version_current(notice=notice, language=language)
+
+
+def purpose_notices_current(*, language: str | None = None) -> list[NoticeVersion]:
+    found = (purpose_notice_current(purpose=p.code, language=language) for p in purposes.consent_purposes())
+    return [version for version in found if version is not None]
+
+
+def notice_version_get(*, pk) -> NoticeVersion | None:
+    try:
+        return NoticeVersion.objects.filter(pk=int(pk)).first()
+    except (TypeError, ValueError):
+        return None
+
+
+def notice_version_is_current_policy(*, notice_version: NoticeVersion | None) -> bool:
+    return (
+        notice_version is not None
+        and notice_version.kind == NoticeKind.PRIVACY_POLICY
+        and notice_version.version == privacy_policy_current_label()
+    )
+
+
+def notice_version_is_current_for_purpose(*, notice_version: NoticeVersion | None, purpose: str) -> bool:
+    purpose_obj = purposes.get_purpose(purpose)
+    return (
+        notice_version is not None
+        and notice_version.kind == NoticeKind.PURPOSE
+        and notice_version.purpose == purpose
+        and notice_version.material_version == purpose_obj.material_version
+    )
+
+
+# --- Decisions ----------------------------------------------------------------
+
+
+def _subject_records(*, user) -> QuerySet[ConsentRecord]:
+    if not getattr(user, "is_authenticated", False):
+        return ConsentRecord.objects.none()
+    return ConsentRecord.objects.filter(subject_id=user.subject_id)
+
+
+def _latest(*, user, purpose: str) -> ConsentRecord | None:
+    return (
+        _subject_records(user=user)
+        .filter(purpose=purpose)
+        .select_related("notice_version")
+        .order_by("-sequence")
+        .first()
+    )
+
+
+def consent_current_decision(*, user, purpose: str) -> str | None:
+    """The latest decision ("granted", "declined", "withdrawn"), whatever its version."""
+    purposes.get_purpose(purpose)
+    record = (
+        _subject_records(user=user)
+        .filter(purpose=purpose)
+        .exclude(decision=Decision.ACKNOWLEDGED)
+        .order_by("-sequence")
+        .values_list("decision", flat=True)
+        .first()
+    )
+    return record
+
+
+def consent_is_granted(*, user, purpose: str) -> bool:
+    """True only if the latest decision is a grant for the current material version (A6, B6)."""
+    purpose_obj = purposes.get_purpose(purpose)
+    if not purpose_obj.needs_consent:
+        return False
+    record = _latest(user=user, purpose=purpose)
+    return (
+        record is not None
+        and record.decision == Decision.GRANTED
+        and record.notice_version.material_version == purpose_obj.material_version
+    )
+
+
+def consent_screen_is_due(*, user, purpose: str = purposes.PROFILING) -> bool:
+    """No decision yet for the current material version: ask once (B5, A6).
+
+    False when there is no valid notice to show: nobody is asked, so nothing
+    optional is processed, rather than asking with a text that was never
+    published.
+    """
+    purpose_obj = purposes.get_purpose(purpose)
+    if not getattr(user, "is_authenticated", False) or not purpose_obj.needs_consent:
+        return False
+    if purpose_notice_current(purpose=purpose) is None:
+        return False
+    return (
+        not _subject_records(user=user)
+        .filter(purpose=purpose, notice_version__material_version=purpose_obj.material_version)
+        .exclude(decision=Decision.ACKNOWLEDGED)
+        .exists()
+    )
+
+
+def consent_decided_on_earlier_version(*, user, purpose: str) -> bool:
+    """The person decided before the last material change: tell them what changed (A6)."""
+    purpose_obj = purposes.get_purpose(purpose)
+    record = _latest(user=user, purpose=purpose)
+    return record is not None and record.notice_version.material_version < purpose_obj.material_version
+
+
+def policy_acknowledgment_is_current(*, user) -> bool:
+    """The person acknowledged the current privacy policy version (A2, A3)."""
+    label = privacy_policy_current_label()
+    if label is None:
+        return False
+    return (
+        _subject_records(user=user)
+        .filter(
+            decision=Decision.ACKNOWLEDGED,
+            notice_version__kind=NoticeKind.PRIVACY_POLICY,
+            notice_version__version=label,
+        )
+        .exists()
+    )
+
+
+def consent_first_run_url(*, user) -> str | None:
+    """Where a person goes after signing up or in, if consent asks anything of them.
+
+    First the current privacy policy (A2, A3, A6), then the profiling consent
+    screen, once per material version (B1, B5). None: nothing to ask.
+    """
+    if not policy_acknowledgment_is_current(user=user):
+        return reverse("consent:acknowledge")
+    if consent_screen_is_due(user=user, purpose=purposes.PROFILING):
+        return reverse("consent:screen", args=[purposes.PROFILING])
+    return None
+
+
+def consent_records_for_user(*, user) -> QuerySet[ConsentRecord]:
+    """The person's own history, newest first (E2)."""
+    return _subject_records(user=user).select_related("notice_version").order_by("-sequence")
+
+
+# --- Ledger verification --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerProblem:
+    record_id: str
+    sequence: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class LedgerVerification:
+    records_checked: int
+    problem: LedgerProblem | None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def _ledger_problems() -> Iterator[LedgerProblem]:
+    # Published notice texts first: a ledger record proves which text was
+    # shown only if that text is still the one that was hashed.
+    for notice_version in NoticeVersion.objects.order_by("id").iterator():
+        if not notice_version.text_is_intact():
+            yield LedgerProblem(
+                record_id=f"notice version {notice_version.pk}",
+                sequence=None,
+                reason="the notice text no longer matches its published SHA-256",
+            )
+    expected_prev = GENESIS_HASH
+    expected_sequence = 1
+    records = ConsentRecord.objects.select_related("notice_version").order_by("sequence")
+    for record in records.iterator(chunk_size=2000):
+        if record.sequence != expected_sequence:
+            yield LedgerProblem(
+                record_id=str(record.id),
+                sequence=record.sequence,
+                reason=f"expected position {expected_sequence}: a record before it is missing",
+            )
+        elif record.prev_hash != expected_prev:
+            yield LedgerProblem(
+                record_id=str(record.id),
+                sequence=record.sequence,
+                reason="prev_hash does not match the record before it",
+            )
+        elif record.compute_hash() != record.record_hash:
+            yield LedgerProblem(
+                record_id=str(record.id),
+                sequence=record.sequence,
+                reason="record_hash does not match the record's contents (altered)",
+            )
+        elif record.notice_sha256 != record.notice_version.sha256:
+            yield LedgerProblem(
+                record_id=str(record.id),
+                sequence=record.sequence,
+                reason="the notice hash differs from the published notice version",
+            )
+        # Carry on from what is stored, so one bad row is reported once.
+        expected_prev = record.record_hash
+        expected_sequence = record.sequence + 1
+
+
+def ledger_verify() -> LedgerVerification:
+    """Recompute the hash chain; report the first bad record (E1)."""
+    problem = next(_ledger_problems(), None)
+    return LedgerVerification(records_checked=ConsentRecord.objects.count(), problem=problem)
