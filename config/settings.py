@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "onboarding.middleware.TooManyRequestsMiddleware",
+    "onboarding.middleware.PolicyAcknowledgmentMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -156,6 +157,12 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_SIGNUP_FORM_CLASS = None
+# --- Consent (added with consent/) ---
+# The signup form adds the unticked "I have read the privacy policy" box and
+# the version shown (REQUIREMENTS A3); the acknowledgment is recorded by the
+# adapter through consent.services.
+ACCOUNT_FORMS = {"signup": "onboarding.forms.SignupForm"}
+# --- end consent ---
 # REQUIREMENTS F1: codes are 6 digits, valid 10 minutes, 5 attempts, single use.
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60

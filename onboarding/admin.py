@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from onboarding.forms import StaffLearnerCreationForm
 from onboarding.models import User
 from onboarding.phone import phone_mask
 
@@ -21,6 +22,9 @@ class UserAdmin(DjangoUserAdmin):
         ),
         (_("Dates"), {"fields": ("date_joined", "last_login")}),
     )
+    # Staff may add a learner by number only; the same rules as the CSV import
+    # apply (A2): same normalisation as signup, no consent, no SMS.
+    add_form = StaffLearnerCreationForm
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("phone",)}),)
 
     @admin.display(description=_("mobile number"), ordering="phone")

@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class OnboardingConfig(AppConfig):
     name = "onboarding"
     verbose_name = _("Onboarding")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from consent.signals import consent_withdrawn
+        from onboarding.receivers import (
+            policy_acknowledgment_remember_on_login,
+            profile_answers_erase_on_withdrawal,
+        )
+
+        consent_withdrawn.connect(
+            profile_answers_erase_on_withdrawal,
+            dispatch_uid="onboarding.profile_answers_erase_on_withdrawal",
+        )
+        user_logged_in.connect(
+            policy_acknowledgment_remember_on_login,
+            dispatch_uid="onboarding.policy_acknowledgment_remember_on_login",
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from onboarding.models import User
 
 
@@ -46,3 +48,43 @@ def learner_profile_answers(*, user) -> dict[str, str]:
     if row is None:
         return {}
     return {field: value for field, value in row.items() if value}
+
+
+@dataclass(frozen=True)
+class ProfileTag:
+    """One answer as the learner sees it on the profile page (C4)."""
+
+    field: str
+    field_label: str
+    value: str
+    value_label: str
+
+
+def learner_profile_tags(*, user) -> list[ProfileTag]:
+    """Every stored answer, in question order, with its readable labels.
+
+    These are exactly the tags recommendations may use: nothing else about a
+    learner feeds them (C4, C5).
+    """
+    from onboarding.models import LearnerProfile
+
+    answers = learner_profile_answers(user=user)
+    tags = []
+    for field in PROFILE_ANSWER_FIELDS:
+        if field not in answers:
+            continue
+        model_field = LearnerProfile._meta.get_field(field)
+        value = answers[field]
+        tags.append(
+            ProfileTag(
+                field=field,
+                field_label=str(model_field.verbose_name),
+                value=value,
+                value_label=str(dict(model_field.choices).get(value, value)),
+            )
+        )
+    return tags
+
+
+def user_get(*, user_id: int) -> User | None:
+    return User.objects.filter(pk=user_id).first()

@@ -1,13 +1,23 @@
-"""Writes of onboarding data: accounts, phone numbers, outgoing SMS."""
+"""Writes of onboarding data: accounts, phone numbers, outgoing SMS, profile answers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
 from allauth.core import ratelimit
-from django.db import transaction
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from onboarding.models import OutboundSms, User
+from consent import selectors as consent_selectors
+from onboarding.models import LearnerProfile, OutboundSms, User
+from onboarding.phone import phone_normalize
+from onboarding.selectors import PROFILE_ANSWER_FIELDS
 
 
 def user_set_phone(*, user: User, phone: str, verified: bool) -> None:
@@ -84,3 +94,196 @@ def sms_deliver(*, sms_id: int) -> bool:
     # The body holds a sign-in code: keep it no longer than needed (E4).
     message.delete()
     return True
+
+
+# --- Learner profile: the optional answers (REQUIREMENTS A5, B4, C4, D2, D3) ---
+
+PROFILING_PURPOSE = "profiling"
+
+
+class ProfilingConsentRequired(Exception):
+    """An answer was about to be written without a current profiling grant.
+
+    Raised by the service itself, not only by the views, so no code path
+    (a view, a task, a shell session) can store an answer without consent
+    (REQUIREMENTS A5, B1). Views turn it into a redirect to the consent screen.
+    """
+
+
+def _profiling_consent_check(*, user: User) -> None:
+    if not consent_selectors.consent_is_granted(user=user, purpose=PROFILING_PURPOSE):
+        raise ProfilingConsentRequired
+
+
+def _profile_answer_validate(*, field: str, value: str) -> None:
+    if field not in PROFILE_ANSWER_FIELDS:
+        raise ValidationError(_("There is no such question."), code="unknown_question")
+    allowed = {choice for choice, _label in LearnerProfile._meta.get_field(field).choices}
+    if value not in allowed:
+        raise ValidationError(
+            _("Select one of the answers offered, or skip the question."), code="invalid_choice"
+        )
+
+
+def learner_profile_set_answer(*, user: User, field: str, value: str) -> None:
+    """Store one answer; refused without a current profiling grant.
+
+    Raises ProfilingConsentRequired, or ValidationError for a question or an
+    answer that is not one of the curated choices.
+    """
+    _profiling_consent_check(user=user)
+    _profile_answer_validate(field=field, value=value)
+    LearnerProfile.objects.update_or_create(user=user, defaults={field: value})
+
+
+def learner_profile_delete_answer(*, user: User, field: str) -> None:
+    """Erase one answer: the column becomes NULL, not a hidden flag (C4).
+
+    Always allowed, with or without consent: deleting is never made harder
+    than giving (PIPL 47).
+    """
+    if field not in PROFILE_ANSWER_FIELDS:
+        raise ValidationError(_("There is no such question."), code="unknown_question")
+    LearnerProfile.objects.filter(user=user).update(**{field: None, "updated_at": timezone.now()})
+
+
+def learner_profile_delete_answers(*, user: User) -> None:
+    """Erase every answer of a learner (withdrawal, D3; the privacy centre's erasure).
+
+    The row itself goes, so nothing of the profile remains in storage.
+    """
+    LearnerProfile.objects.filter(user=user).delete()
+
+
+# --- Accounts created by an operator (REQUIREMENTS A2, CC 1033) --------------
+
+IMPORT_HEADER = "phone"
+IMPORT_BATCH_SIZE = 1000
+
+
+class ImportRefused(Exception):
+    """Nothing was created.
+
+    The file is unusable (no header, wrong header, no data rows), or some
+    numbers were registered by someone else while the import ran.
+    """
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did, line by line, for the operator who ran it."""
+
+    created: int = 0
+    already_present: list[int] = dataclass_field(default_factory=list)
+    duplicates: list[ImportProblem] = dataclass_field(default_factory=list)
+    rejected: list[ImportProblem] = dataclass_field(default_factory=list)
+
+
+def _import_header_is_valid(row: Sequence[str]) -> bool:
+    cells = [cell.strip().lstrip("\ufeff").lower() for cell in row]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells == [IMPORT_HEADER]
+
+
+def learners_import(*, rows: Iterable[Sequence[str]]) -> ImportReport:
+    """Create learner accounts from CSV rows (header first, as csv.reader yields them).
+
+    Row n of the input is reported as line n. Each number is normalised by
+    phone_normalize, the same code signup uses, so an imported number and a
+    typed one can never disagree. Accounts get origin IMPORT, an unverified
+    phone and an unusable password, and no acknowledgment or consent record:
+    the first-run gate asks the person when they first sign in (A2; the
+    account the court saw had skipped that). No SMS is sent (CC 1033): people
+    sign in by code when they choose to. Re-running with the same file creates
+    nothing new. Raises ImportRefused, creating nothing, when the header is
+    not `phone`, there are no data rows, or a number is registered concurrently.
+    """
+    report = ImportReport()
+    iterator = iter(rows)
+    header = next(iterator, None)
+    if header is None:
+        raise ImportRefused(_("The file is empty. Nothing was imported."))
+    if not _import_header_is_valid(header):
+        raise ImportRefused(
+            _('The first line must be the header "phone" and nothing else. Nothing was imported.')
+        )
+
+    first_line_of: dict[str, int] = {}
+    data_rows = 0
+    for line, row in enumerate(iterator, start=2):
+        cells = [cell.strip() for cell in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
+            continue  # Blank lines (often at the end of a file) are not data.
+        data_rows += 1
+        if len(cells) > 1:
+            report.rejected.append(
+                ImportProblem(
+                    line, _("Expected one phone number, found %(count)d values.") % {"count": len(cells)}
+                )
+            )
+            continue
+        try:
+            phone = phone_normalize(cells[0])
+        except ValidationError as error:
+            report.rejected.append(ImportProblem(line, " ".join(str(m) for m in error.messages)))
+            continue
+        if phone in first_line_of:
+            report.duplicates.append(
+                ImportProblem(
+                    line, _("Same number as line %(line)d; skipped.") % {"line": first_line_of[phone]}
+                )
+            )
+            continue
+        first_line_of[phone] = line
+    if data_rows == 0:
+        raise ImportRefused(_("The file has a header but no phone numbers. Nothing was imported."))
+
+    numbers = list(first_line_of)
+    existing: set[str] = set()
+    for start in range(0, len(numbers), IMPORT_BATCH_SIZE):
+        batch = numbers[start : start + IMPORT_BATCH_SIZE]
+        existing.update(User.objects.filter(phone__in=batch).values_list("phone", flat=True))
+    report.already_present = sorted(first_line_of[phone] for phone in existing)
+
+    new_users = [
+        User(
+            phone=phone,
+            phone_verified=False,
+            origin=User.Origin.IMPORT,
+            # Learners sign in by SMS code only; nobody ever chose a password.
+            password=make_password(None),
+        )
+        for phone in numbers
+        if phone not in existing
+    ]
+    try:
+        with transaction.atomic():
+            User.objects.bulk_create(new_users, batch_size=IMPORT_BATCH_SIZE)
+    except IntegrityError:
+        raise ImportRefused(
+            _("Some numbers were registered while the import ran. Nothing was imported; run it again.")
+        ) from None
+    report.created = len(new_users)
+    return report
+
+
+def learner_create_by_staff(*, phone: str) -> User:
+    """Create one learner account from the admin: the import's rules for one number.
+
+    The number is normalised by the same code as signup; the account carries no
+    acknowledgment and no consent until the person signs in (A2) and no SMS is
+    sent (CC 1033). Raises ValidationError for an invalid or registered number.
+    """
+    normalized = phone_normalize(phone)
+    if User.objects.filter(phone=normalized).exists():
+        raise ValidationError(_("A learner with this mobile number already exists."), code="phone_taken")
+    return User.objects.create_user(phone=normalized, phone_verified=False, origin=User.Origin.ADMIN)

@@ -1,10 +1,16 @@
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from onboarding import selectors
+from consent import selectors as consent_selectors
+from onboarding import forms, selectors, services
 
 
 @require_GET
@@ -17,3 +23,156 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "checks": {k: "ok" if v else "failed" for k, v in checks.items()},
     }
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+# --- The optional profile questions (REQUIREMENTS B4, A5) ---------------------
+
+
+def _profiling_is_granted(user) -> bool:
+    return consent_selectors.consent_is_granted(user=user, purpose=services.PROFILING_PURPOSE)
+
+
+def _consent_screen_redirect() -> HttpResponse:
+    # Without a current grant nothing may be asked or stored (A5, B1): the
+    # person decides on the consent screen first, and may skip it there.
+    return redirect("consent:screen", services.PROFILING_PURPOSE)
+
+
+def _question_field(step: int) -> str:
+    if not 1 <= step <= len(selectors.PROFILE_ANSWER_FIELDS):
+        raise Http404
+    return selectors.PROFILE_ANSWER_FIELDS[step - 1]
+
+
+def _profile_field(field: str) -> str:
+    if field not in selectors.PROFILE_ANSWER_FIELDS:
+        raise Http404
+    return field
+
+
+def _questions_finish(request: HttpRequest) -> HttpResponse:
+    if selectors.learner_profile_answers(user=request.user):
+        messages.success(
+            request,
+            _("Thank you. You can change or delete your answers at any time in My profile."),
+        )
+    else:
+        # B4: skipping everything leads to the full product, with nothing held against it.
+        messages.info(request, _("No answers were saved. Every course is open to you."))
+    return redirect("home")
+
+
+def _question_after(request: HttpRequest, step: int) -> HttpResponse:
+    if step >= len(selectors.PROFILE_ANSWER_FIELDS):
+        return _questions_finish(request)
+    return redirect("onboarding:question", step=step + 1)
+
+
+@require_GET
+@login_required
+def questions(request: HttpRequest) -> HttpResponse:
+    return redirect("onboarding:question", step=1)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def question(request: HttpRequest, step: int) -> HttpResponse:
+    field = _question_field(step)
+    if not _profiling_is_granted(request.user):
+        return _consent_screen_redirect()
+
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        # B4: each question can be skipped alone, and all the rest at once;
+        # skipping writes nothing and keeps any earlier answer as it was.
+        if action == "skip":
+            return _question_after(request, step)
+        if action == "skip_rest":
+            return _questions_finish(request)
+        form = forms.ProfileQuestionForm(request.POST, question=field)
+        if action != "next":
+            form.add_error(None, _("Use one of the buttons below the question."))
+        elif form.is_valid():
+            try:
+                services.learner_profile_set_answer(
+                    user=request.user, field=field, value=form.cleaned_data["answer"]
+                )
+            except services.ProfilingConsentRequired:
+                return _consent_screen_redirect()
+            except ValidationError as error:
+                form.add_error("answer", error)
+            else:
+                return _question_after(request, step)
+        status = 400
+    else:
+        saved = selectors.learner_profile_answers(user=request.user).get(field)
+        form = forms.ProfileQuestionForm(initial={"answer": saved} if saved else None, question=field)
+
+    context = {
+        "form": form,
+        "step": step,
+        "question_count": len(selectors.PROFILE_ANSWER_FIELDS),
+        "is_last": step == len(selectors.PROFILE_ANSWER_FIELDS),
+        "previous_step": step - 1 if step > 1 else None,
+    }
+    return render(request, "onboarding/question.html", context, status=status)
+
+
+# --- My profile: the tags, changed or deleted one by one (C4, D2) ------------
+
+
+@require_GET
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    tags = selectors.learner_profile_tags(user=request.user)
+    answered = {tag.field for tag in tags}
+    context = {
+        "tags": tags,
+        "unanswered": [
+            (field, forms.PROFILE_QUESTION_TEXTS[field])
+            for field in selectors.PROFILE_ANSWER_FIELDS
+            if field not in answered
+        ],
+        "can_change": _profiling_is_granted(request.user),
+        "consent_purpose": services.PROFILING_PURPOSE,
+    }
+    return render(request, "onboarding/profile.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def profile_answer_change(request: HttpRequest, field: str) -> HttpResponse:
+    field = _profile_field(field)
+    if not _profiling_is_granted(request.user):
+        return _consent_screen_redirect()
+
+    status = 200
+    if request.method == "POST":
+        form = forms.ProfileQuestionForm(request.POST, question=field)
+        if form.is_valid():
+            try:
+                services.learner_profile_set_answer(
+                    user=request.user, field=field, value=form.cleaned_data["answer"]
+                )
+            except services.ProfilingConsentRequired:
+                return _consent_screen_redirect()
+            except ValidationError as error:
+                form.add_error("answer", error)
+            else:
+                messages.success(request, _("Your answer has been changed."))
+                return redirect("onboarding:profile")
+        status = 400
+    else:
+        saved = selectors.learner_profile_answers(user=request.user).get(field)
+        form = forms.ProfileQuestionForm(initial={"answer": saved} if saved else None, question=field)
+    return render(request, "onboarding/profile_answer_change.html", {"form": form}, status=status)
+
+
+@require_POST
+@login_required
+def profile_answer_delete(request: HttpRequest, field: str) -> HttpResponse:
+    # Deleting needs no consent: taking data back is never harder than giving it.
+    services.learner_profile_delete_answer(user=request.user, field=_profile_field(field))
+    messages.success(request, _("Your answer has been deleted."))
+    return redirect("onboarding:profile")

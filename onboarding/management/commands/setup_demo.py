@@ -13,4 +13,4 @@ class Command(BaseCommand):
 
     @staticmethod
     def demo_steps() -> list[str]:
-        return []
+        return ["publish_notices", "load_demo_catalog"]

@@ -1,0 +1,33 @@
+"""Reactions to other apps' signals: they enqueue work, or warm a per-session cache."""
+
+from django.db import transaction
+
+from onboarding.services import PROFILING_PURPOSE
+
+
+def profile_answers_erase_on_withdrawal(sender, user, purpose: str, **kwargs) -> None:
+    """Withdrawing profiling consent deletes the answers, not only hides them (D3, PIPL 47).
+
+    Recommendations stop using them on the next request because the grant no
+    longer counts; the erasure itself runs in a task once the withdrawal has
+    committed, so a rolled-back withdrawal deletes nothing.
+    """
+    if purpose != PROFILING_PURPOSE:
+        return
+    from onboarding.tasks import delete_profile_answers_task
+
+    user_id = user.pk
+    transaction.on_commit(lambda: delete_profile_answers_task.delay(user_id))
+
+
+def policy_acknowledgment_remember_on_login(sender, request, user, **kwargs) -> None:
+    """Look the policy acknowledgment up once, at sign-in.
+
+    The first-run gate then costs one small query on every later request
+    (onboarding.middleware). Nothing is written but the session.
+    """
+    if request is None or not hasattr(request, "session"):
+        return
+    from onboarding.middleware import policy_acknowledgment_is_current_for_session
+
+    policy_acknowledgment_is_current_for_session(request=request, user=user)
