@@ -19,3 +19,5 @@ urlpatterns = [
     path("", include("recommendations.urls")),
     path("", include("consent.urls")),
 ]
+
+handler500 = "onboarding.views.server_error"

@@ -7,7 +7,8 @@ from consent import selectors as consent_selectors
 
 
 class TooManyRequestsMiddleware:
-    """Turn allauth's RateLimited into a clear 429 page (REQUIREMENTS F1).
+    """Turn allauth's RateLimited into a clear 429 page (REQUIREMENTS F1), and
+    an unreachable Redis into a clear 503 ("we could not send the code").
 
     allauth raises RateLimited from deep inside the signup flow, after the
     account row was saved. With ATOMIC_REQUESTS the exception has already
@@ -22,12 +23,32 @@ class TooManyRequestsMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, RateLimited):
+        if isinstance(exception, RateLimited):
+            template, status = "429.html", 429
+        elif isinstance(exception, dependency_errors()):
+            # Redis (rate limits, broker) is down while a code must be sent.
+            template, status = "503_sms.html", 503
+        else:
             return None
         from allauth.account.internal.stagekit import clear_login
 
         clear_login(request)
-        return render(request, "429.html", status=429)
+        return render(request, template, status=status)
+
+
+def dependency_errors() -> tuple[type[Exception], ...]:
+    """Exceptions meaning a backing service (Redis, the broker) is unreachable."""
+    import kombu.exceptions
+    import redis.exceptions
+
+    from onboarding.services import SmsUnavailable
+
+    return (
+        SmsUnavailable,
+        redis.exceptions.ConnectionError,
+        redis.exceptions.TimeoutError,
+        kombu.exceptions.OperationalError,
+    )
 
 
 _ACKNOWLEDGMENT_SESSION_KEY = "onboarding_policy_acknowledged"

@@ -32,12 +32,36 @@ def user_set_phone(*, user: User, phone: str, verified: bool) -> None:
         user.save(update_fields=["phone", "phone_verified"])
 
 
+class SmsUnavailable(Exception):
+    """The message broker does not answer, so no SMS can be queued.
+
+    Raised before anything is committed: the request fails as a whole (503),
+    and no account is left waiting for a code that was never sent.
+    """
+
+
+def _broker_check() -> None:
+    from config.celery import app
+
+    if app.conf.task_always_eager:
+        return
+    try:
+        with app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1, timeout=2)
+    except Exception as exc:  # noqa: BLE001 - kombu raises several kinds; all mean "down"
+        raise SmsUnavailable from exc
+
+
 def sms_enqueue(*, to: str, body: str) -> OutboundSms:
     """Queue an SMS; it leaves only if the surrounding transaction commits."""
     from onboarding.tasks import send_sms_task
 
+    _broker_check()
     message = OutboundSms.objects.create(to=to, body=body)
-    transaction.on_commit(lambda: send_sms_task.delay(message.pk))
+    # robust: should the broker fail in the instant after the check, the
+    # request still succeeds, the failure is logged, and the person can ask
+    # for a new code; the stale row is purged by the retention job.
+    transaction.on_commit(lambda: send_sms_task.delay(message.pk), robust=True)
     return message
 
 

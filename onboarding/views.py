@@ -176,3 +176,25 @@ def profile_answer_delete(request: HttpRequest, field: str) -> HttpResponse:
     services.learner_profile_delete_answer(user=request.user, field=_profile_field(field))
     messages.success(request, _("Your answer has been deleted."))
     return redirect("onboarding:profile")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a database or Redis outage is a 503 with a friendly page.
+
+    Rendered without the base layout, which would read the session and the
+    signed-in user, that is the database that has just failed.
+    """
+    import sys
+
+    from django.db import DatabaseError
+    from django.template.loader import render_to_string
+
+    from onboarding.middleware import dependency_errors
+
+    exception = sys.exc_info()[1]
+    unavailable = isinstance(exception, (DatabaseError, *dependency_errors()))
+    template, status = ("503.html", 503) if unavailable else ("500.html", 500)
+    response = HttpResponse(render_to_string(template), status=status)
+    if unavailable:
+        response["Retry-After"] = "30"
+    return response
