@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 DEV_ENV := DJANGO_DEBUG=true
+# The demo shows trainers' side notes on each onboarding and privacy screen.
+RUN_ENV := $(DEV_ENV) COMPLIANCE_TOUR=true
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format worker beat bench screenshots loadtest migrate clean
@@ -30,7 +32,7 @@ migrate: $(VENV)/.installed-runtime ## Apply migrations and publish the notices 
 
 run: migrate ## Run the app on http://127.0.0.1:8000 (SQLite, tasks in-process, SMS codes printed here)
 	@echo "Open http://127.0.0.1:8000 - sign-in codes are printed below as [SMS to ...]."
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-dev ## Lint, check migrations and run the test suite
 	$(BIN)/ruff check .
@@ -51,5 +53,11 @@ worker: $(VENV)/.installed-runtime ## Run a Celery worker (needs REDIS_URL)
 beat: $(VENV)/.installed-runtime ## Run the Celery beat scheduler (needs REDIS_URL)
 	$(BIN)/celery -A config beat --loglevel=INFO
 
+bench: $(VENV)/.installed-runtime ## Benchmark the home page: PostgreSQL (learnright_bench) + Redis db 5 + gunicorn
+	$(PY) bench/run.py
+
 clean: ## Remove the venv, the SQLite database and generated files
 	rm -rf $(VENV) var db.sqlite3
+
+screenshots: $(VENV)/.installed-dev ## Photograph journeys (1) and (2), English and Chinese, desktop and phone, into docs/screenshots/
+	$(DEV_ENV) $(BIN)/pytest tests/e2e/screenshots.py -m e2e -q

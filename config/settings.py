@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "onboarding",
     "consent",
     "recommendations",
+    "training",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "training.context_processors.compliance_tour",
             ],
         },
     },
@@ -204,7 +206,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# The screenshots in docs/ are also shown on the /training/ page.
+STATICFILES_DIRS = [BASE_DIR / "static", ("screenshots", BASE_DIR / "docs" / "screenshots")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -253,6 +256,12 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# --- Training ---------------------------------------------------------------
+
+# Side notes "Why this screen looks like this" on the onboarding and privacy
+# screens, for compliance trainers' demos. On in `make run`, off by default.
+COMPLIANCE_TOUR = env.bool("COMPLIANCE_TOUR", default=False)
 
 # --- Logging ----------------------------------------------------------------
 

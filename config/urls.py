@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("onboarding.urls")),
     path("", include("recommendations.urls")),
     path("", include("consent.urls")),
+    path("", include("training.urls")),
 ]
 
 handler500 = "onboarding.views.server_error"

@@ -1,0 +1,48 @@
+"""The trainers' kit: side notes on each screen and the /training/ page (issue 9)."""
+
+import pytest
+from django.urls import reverse
+
+from training.tour import TOUR_NOTES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_with_the_tour_on_the_signup_page_explains_itself(client, settings):
+    settings.COMPLIANCE_TOUR = True
+    html = client.get(reverse("account_signup")).content.decode()
+    assert "Why this screen looks like this" in html
+    assert "A1, A3, F2" in html
+    assert "NEC art 4" in html
+
+
+def test_the_tour_is_off_by_default(client, settings):
+    settings.COMPLIANCE_TOUR = False
+    html = client.get(reverse("account_signup")).content.decode()
+    assert "Why this screen looks like this" not in html
+
+
+def test_every_tour_note_names_a_screen_that_exists():
+    from django.urls import NoReverseMatch
+
+    for view_name in TOUR_NOTES:
+        try:
+            reverse(view_name)
+        except NoReverseMatch:
+            # Screens with arguments: the name must at least be registered.
+            from django.urls import get_resolver
+
+            namespace, _, name = view_name.rpartition(":")
+            resolver = get_resolver()
+            if namespace:
+                resolver = resolver.namespace_dict[namespace][1]
+            assert name in resolver.reverse_dict, view_name
+
+
+def test_the_training_page_tells_the_case_and_the_path(client):
+    response = client.get(reverse("training"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "京04民终494号" in html
+    assert "The condemned app" in html
+    assert "Agree and Skip are the same button" in html
