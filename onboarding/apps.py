@@ -10,6 +10,7 @@ class OnboardingConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from consent.signals import consent_withdrawn
+        from onboarding import checks  # noqa: F401 - registers the system checks
         from onboarding.receivers import (
             policy_acknowledgment_remember_on_login,
             profile_answers_erase_on_withdrawal,

@@ -54,10 +54,12 @@ class ProfileQuestionForm(forms.Form):
     # Skip buttons submit this form too: a browser-side `required` would block them.
     use_required_attribute = False
 
+    # Not required: no profile field ever is (B4, checked by onboarding.E002).
+    # Pressing Next with nothing chosen gets a hint to choose or skip instead.
     answer = forms.ChoiceField(
+        required=False,
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         error_messages={
-            "required": _("Choose an answer, or skip this question."),
             "invalid_choice": _("Select one of the answers offered, or skip the question."),
         },
     )
@@ -67,6 +69,12 @@ class ProfileQuestionForm(forms.Form):
         self.question = question
         self.fields["answer"].label = PROFILE_QUESTION_TEXTS[question]
         self.fields["answer"].choices = LearnerProfile._meta.get_field(question).choices
+
+    def clean_answer(self) -> str:
+        answer = self.cleaned_data.get("answer")
+        if not answer:
+            raise forms.ValidationError(_("Choose an answer, or skip this question."), code="no_answer")
+        return answer
 
 
 # --- Staff adding one learner in the admin (REQUIREMENTS A2) -----------------
@@ -112,3 +120,8 @@ class SignupForm(PolicyAcknowledgmentForm, AllauthSignupForm):
     """Phone number + the unticked "I have read the privacy policy" box + the version shown."""
 
     field_order = ["phone", "privacy_policy_read", "policy_version"]
+
+
+# Forms that collect profile answers: onboarding.checks refuses any required
+# field among them, so a copy of this pattern cannot force an answer (B4).
+PROFILE_ANSWER_FORMS = (ProfileQuestionForm,)

@@ -48,7 +48,7 @@ def _broker_check() -> None:
     try:
         with app.connection_for_write() as connection:
             connection.ensure_connection(max_retries=1, timeout=2)
-    except Exception as exc:  # noqa: BLE001 - kombu raises several kinds; all mean "down"
+    except Exception as exc:  # kombu raises several kinds; all mean "down"
         raise SmsUnavailable from exc
 
 
@@ -311,3 +311,71 @@ def learner_create_by_staff(*, phone: str) -> User:
     if User.objects.filter(phone=normalized).exists():
         raise ValidationError(_("A learner with this mobile number already exists."), code="phone_taken")
     return User.objects.create_user(phone=normalized, phone_verified=False, origin=User.Origin.ADMIN)
+
+
+# --- Account cancellation and erasure (REQUIREMENTS D4, E4; driven by consent's registry) ---
+
+
+def user_deactivate_for_cancellation(*, user: User) -> None:
+    """The part of a cancellation that cannot wait for the erasure task (D4).
+
+    The account stops at once: inactive, so every other session of it is
+    refused on its next request; and its number is freed (NULL), so the same
+    person can sign up again immediately and gets a new, clean account with a
+    new subject_id. Messages still queued to the number go in the same
+    transaction, so the number is left nowhere once the account drops it; the
+    erasure task has nothing that needs it.
+    """
+    with transaction.atomic():
+        if user.phone:
+            OutboundSms.objects.filter(to=user.phone).delete()
+        user.is_active = False
+        user.phone = None
+        user.phone_verified = False
+        user.set_unusable_password()
+        user.save(update_fields=["is_active", "phone", "phone_verified", "password"])
+
+
+def outbound_sms_erase(*, phone: str | None) -> int:
+    """Delete messages still queued to a number (they hold it, and maybe a code)."""
+    if not phone:
+        return 0
+    deleted, _ = OutboundSms.objects.filter(to=phone).delete()
+    return deleted
+
+
+def outbound_sms_purge_expired(*, now) -> int:
+    """A message still queued after a day will never be useful (codes last 10 minutes) (E4)."""
+    from datetime import timedelta
+
+    cutoff = now - timedelta(days=OUTBOUND_SMS_RETENTION_DAYS)
+    deleted, _ = OutboundSms.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+# Design: the sending task deletes each message once sent; a leftover (a
+# broker outage, a provider that kept failing) goes after a day (E4).
+OUTBOUND_SMS_RETENTION_DAYS = 1
+
+
+def user_sessions_erase(*, user: User) -> int:
+    """Delete every stored session of the account (they hold its id and sign-in records).
+
+    Sessions are signed blobs with no user column, so each live one is
+    decoded; expired ones are left to the retention job (clear_expired).
+    """
+    from django.contrib.sessions.models import Session
+
+    user_key = str(user.pk)
+    doomed = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator(chunk_size=2000)
+        if str(session.get_decoded().get("_auth_user_id")) == user_key
+    ]
+    deleted, _ = Session.objects.filter(pk__in=doomed).delete()
+    return deleted
+
+
+def user_erase(*, user: User) -> None:
+    """Delete the account row; what still points at it cascades (D4). Idempotent."""
+    User.objects.filter(pk=user.pk).delete()
