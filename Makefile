@@ -61,3 +61,6 @@ clean: ## Remove the venv, the SQLite database and generated files
 
 screenshots: $(VENV)/.installed-dev ## Photograph journeys (1) and (2), English and Chinese, desktop and phone, into docs/screenshots/
 	$(DEV_ENV) $(BIN)/pytest tests/e2e/screenshots.py -m e2e -q
+
+loadtest: $(VENV)/.installed-runtime ## 50 concurrent learners through the whole path: gunicorn + PostgreSQL + Redis + a Celery worker
+	$(PY) loadtest/run.py
