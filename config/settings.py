@@ -135,6 +135,26 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 
+# --- Privacy centre (added with consent/: issue 6) ---
+# How long Redis waits before handing an unacknowledged task to another
+# worker. Tasks are acknowledged late, so a worker killed in the middle of an
+# account erasure (D4) has its task redelivered after this many seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+# Retention (REQUIREMENTS E4): every period declared in the apps'
+# personal_data.py is applied hourly; `manage.py purge_expired_personal_data`
+# does the same by hand. Run `celery -A config beat` next to the workers.
+CELERY_BEAT_SCHEDULE = {
+    "purge-expired-personal-data": {
+        "task": "consent.tasks.retention_purge_task",
+        "schedule": 60 * 60,
+    },
+}
+# Cancelling an account (D4) is confirmed with a fresh SMS code: allauth's
+# reauthentication by code, within 5 minutes of the code being entered.
+ACCOUNT_REAUTHENTICATION_METHODS = ["code"]
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+# --- end privacy centre ---
+
 # --- Authentication (django-allauth, phone only, passwordless) --------------
 
 AUTH_USER_MODEL = "onboarding.User"

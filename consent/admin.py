@@ -6,8 +6,11 @@ regardless of who asks, and the models refuse writes anyway.
 """
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.utils.translation import gettext_lazy as _
 
-from consent.models import ConsentRecord, NoticeVersion
+from consent import services
+from consent.models import ConsentRecord, DataExport, NoticeVersion, StaffAccessLogEntry
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -36,3 +39,53 @@ class ConsentRecordAdmin(ReadOnlyAdmin):
 class NoticeVersionAdmin(ReadOnlyAdmin):
     list_display = ("kind", "purpose", "version", "language", "effective_date", "published_at", "sha256")
     list_filter = ("kind", "purpose", "language")
+
+
+class AccessLoggedAdminMixin:
+    """Log each time staff open one person's data in this admin (E3, PIPL 51).
+
+    Mix into any ModelAdmin whose change page shows a learner's personal data
+    (before the ModelAdmin base). `access_log_subject(obj)` returns the
+    person the row belongs to (default: `obj.user`).
+    """
+
+    def access_log_subject(self, obj):
+        return obj.user
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and getattr(response, "status_code", None) == 200:
+            obj = self.get_object(request, unquote(object_id))
+            subject = self.access_log_subject(obj) if obj is not None else None
+            if subject is not None:
+                services.staff_access_record(
+                    staff=request.user,
+                    subject=subject,
+                    page=f"admin:{self.opts.app_label}.{self.opts.model_name}:change",
+                )
+        return response
+
+
+@admin.register(StaffAccessLogEntry)
+class StaffAccessLogEntryAdmin(ReadOnlyAdmin):
+    """Read-only, like the ledger: nobody edits the record of who looked at whom (E3)."""
+
+    list_display = ("created_at", "staff_subject_id", "subject_id", "page")
+    list_filter = ("page",)
+    search_fields = ("=staff_subject_id", "=subject_id")
+    ordering = ("-created_at",)
+
+
+@admin.register(DataExport)
+class DataExportAdmin(AccessLoggedAdminMixin, ReadOnlyAdmin):
+    """Status only: the file itself is never shown to staff, and opening a row is logged (E3)."""
+
+    list_display = ("id", "status", "progress", "created_at", "expires_at")
+    list_filter = ("status",)
+    search_fields = ("=id",)
+    fields = ("id", "owner_subject_id", "status", "progress", "created_at", "finished_at", "expires_at")
+    readonly_fields = fields
+
+    @admin.display(description=_("owner (subject id)"))
+    def owner_subject_id(self, obj: DataExport) -> str:
+        return str(obj.user.subject_id)

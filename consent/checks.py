@@ -102,3 +102,47 @@ def _check_notice(notice: notices.Notice | None, label: str) -> list[checks.Chec
                 )
             )
     return messages
+
+
+def personal_data_registry_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Every model of ours that points at the user model is declared in a personal_data.py (D1, D4).
+
+    Otherwise its rows would be missing from the copy of my data and survive
+    the account's erasure. "Ours": apps inside the project directory, not
+    Django's or third-party apps (their rows go with the account by cascade).
+    """
+    from django.apps import apps
+    from django.conf import settings
+
+    from consent import registry
+
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    covered = registry.covered_models()
+    base_dir = str(settings.BASE_DIR)
+    messages: list[checks.CheckMessage] = []
+    for app_config in apps.get_app_configs():
+        if not str(app_config.path).startswith(base_dir) or "site-packages" in str(app_config.path):
+            continue
+        if app_configs is not None and app_config not in app_configs:
+            continue
+        for model in app_config.get_models():
+            if model in covered:
+                continue
+            relates = model is user_model or any(
+                field.is_relation and field.related_model is user_model
+                for field in model._meta.get_fields(include_hidden=False)
+                if not field.auto_created or field.concrete
+            )
+            if relates:
+                messages.append(
+                    checks.Error(
+                        f"{model._meta.label} relates to the user model but no personal-data category "
+                        "covers it, so it would be left out of the copy of my data and survive account "
+                        "erasure (REQUIREMENTS D1, D4).",
+                        hint=f"Declare it in {app_config.name}/personal_data.py with "
+                        "consent.registry.register(PersonalDataCategory(models=(...), ...)).",
+                        obj=model,
+                        id="consent.E003",
+                    )
+                )
+    return messages

@@ -91,3 +91,45 @@ class ConsentScreenForm(forms.Form):
     @property
     def agreed(self) -> bool:
         return self.cleaned_data["choice"] == self.AGREE
+
+
+class PrivacyCentreDecisionForm(forms.Form):
+    """One button per purpose in the privacy centre: Agree or Withdraw, one POST each (B6, B7)."""
+
+    GRANT = "grant"
+    WITHDRAW = "withdraw"
+
+    purpose = forms.ChoiceField(choices=[])
+    action = forms.ChoiceField(
+        choices=[(GRANT, _("Agree")), (WITHDRAW, _("Withdraw"))],
+        error_messages={"invalid_choice": _("Choose Agree or Withdraw.")},
+    )
+    notice_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        from consent import purposes
+
+        super().__init__(*args, **kwargs)
+        self.fields["purpose"].choices = [(p.code, p.title) for p in purposes.consent_purposes()]
+        self.fields["purpose"].error_messages["invalid_choice"] = _("There is no consent to give for this.")
+
+    def clean(self):
+        cleaned = super().clean()
+        purpose = cleaned.get("purpose")
+        if purpose and cleaned.get("action") == self.GRANT:
+            # Agreeing counts only for the notice the person saw, if it is
+            # still current (A6); withdrawing is never refused for a stale page.
+            shown = selectors.notice_version_get(pk=cleaned.get("notice_version"))
+            if not selectors.notice_version_is_current_for_purpose(notice_version=shown, purpose=purpose):
+                raise forms.ValidationError(
+                    _("This notice was updated while the page was open. Please read it again and choose."),
+                    code="stale",
+                )
+            cleaned["notice_version"] = shown
+        else:
+            cleaned["notice_version"] = None
+        return cleaned
+
+    @property
+    def granting(self) -> bool:
+        return self.cleaned_data["action"] == self.GRANT

@@ -15,8 +15,10 @@ import json
 import uuid
 from datetime import UTC
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.notices import NoticeKind, text_sha256
@@ -170,3 +172,87 @@ class ConsentRecord(AppendOnlyModel):
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical_payload()).hexdigest()
+
+
+class DataExport(models.Model):
+    """One JSON copy of a person's data, built by a task (D1, PIPL 45, GDPR 20).
+
+    The file is kept in this row rather than on disk: the download is served
+    from here to its owner only, and deleting the row (expiry after
+    EXPORT_TTL, or the account's erasure) deletes the copy in the same
+    transaction, with no file left behind on any server.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to start")
+        RUNNING = "running", _("Being prepared")
+        READY = "ready", _("Ready to download")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(_("export id"), primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    # How many of the declared categories are collected so far, for the status page.
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    created_at = models.DateTimeField(_("requested"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), db_index=True)
+    # The labels in the file are written in the language the person asked in.
+    language = models.CharField(_("language"), max_length=16, default="en")
+    content = models.TextField(_("JSON file"), blank=True, default="")
+
+    class Meta:
+        verbose_name = _("copy of personal data")
+        verbose_name_plural = _("copies of personal data")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("consent:export_status", args=[self.pk])
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY and bool(self.content)
+
+    @property
+    def is_in_progress(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)
+
+
+class StaffAccessQuerySet(AppendOnlyQuerySet):
+    def purge_older_than(self, cutoff) -> int:
+        """The one way entries leave the log: whole, by age, by the retention job (E4)."""
+        deleted, _ = models.QuerySet.delete(self.filter(created_at__lt=cutoff))
+        return deleted
+
+
+class StaffAccessLogEntry(AppendOnlyModel):
+    """Staff opened a person's data in the admin: who, when, whose, which page (E3, PIPL 51).
+
+    Append-only like the ledger (the admin is read-only and the ORM refuses
+    changes); only the retention job removes entries, by age. Both people are
+    named by their pseudonymous subject id, not a foreign key: the entry
+    outlives either account and then matches nobody.
+    """
+
+    staff_subject_id = models.UUIDField(_("staff member (subject id)"), db_index=True)
+    subject_id = models.UUIDField(_("whose data (subject id)"), db_index=True)
+    page = models.CharField(_("page opened"), max_length=128)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    objects = StaffAccessQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("staff access log entry")
+        verbose_name_plural = _("staff access log")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.page}"

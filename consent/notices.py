@@ -57,8 +57,10 @@ class Notice:
         return render_to_string(self.template_name(language))
 
 
+# 1.1: retention of copies of personal data, of the staff access log and of
+# unsent SMS listed (issue 6, REQUIREMENTS E4).
 PRIVACY_POLICY = Notice(
-    kind=NoticeKind.PRIVACY_POLICY, purpose="", version="1.0", effective=date(2026, 11, 1)
+    kind=NoticeKind.PRIVACY_POLICY, purpose="", version="1.1", effective=date(2026, 11, 28)
 )
 
 # One short notice per consent purpose (B2). A purpose on the contract basis

@@ -7,16 +7,26 @@ the view decorator `consent.decorators.consent_required` and the template tag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Max, QuerySet, Subquery
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from consent import notices, purposes
-from consent.models import GENESIS_HASH, ConsentRecord, Decision, NoticeVersion
+from consent.models import (
+    GENESIS_HASH,
+    ConsentRecord,
+    DataExport,
+    Decision,
+    NoticeVersion,
+    StaffAccessLogEntry,
+)
 from consent.notices import Notice, NoticeKind
 
 # --- Notices ------------------------------------------------------------------
@@ -289,3 +299,256 @@ def ledger_verify() -> LedgerVerification:
     """Recompute the hash chain; report the first bad record (E1)."""
     problem = next(_ledger_problems(), None)
     return LedgerVerification(records_checked=ConsentRecord.objects.count(), problem=problem)
+
+
+# --- Privacy centre (issue 6) ---------------------------------------------------
+
+# Design: a copy of my data can be downloaded for 7 days, then it is purged (E4).
+EXPORT_TTL = timedelta(days=7)
+EXPORT_SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class PurposeState:
+    """One row of the privacy centre: a purpose and where the person stands (B6, B7, D5)."""
+
+    purpose: purposes.Purpose
+    decision: str | None
+    granted: bool
+    # Only for profiling after a withdrawal: "being_deleted" while answers
+    # remain in storage, "deleted" once they are gone; else "".
+    answers_state: str = ""
+
+    @property
+    def needs_consent(self) -> bool:
+        return self.purpose.needs_consent
+
+
+def _profiling_answers_state(*, user, decision: str | None, granted: bool) -> str:
+    # Only a withdrawal erases answers (D3); a refusal never had any to erase.
+    if granted or decision != Decision.WITHDRAWN:
+        return ""
+    from onboarding import selectors as onboarding_selectors
+
+    # D5: "deleted" only once the answers are really gone from storage.
+    if onboarding_selectors.learner_profile_answers(user=user):
+        return "being_deleted"
+    return "deleted"
+
+
+def privacy_centre_purposes(*, user) -> list[PurposeState]:
+    states = []
+    for purpose in purposes.PURPOSES.values():
+        if not purpose.needs_consent:
+            states.append(PurposeState(purpose=purpose, decision=None, granted=False))
+            continue
+        decision = consent_current_decision(user=user, purpose=purpose.code)
+        granted = consent_is_granted(user=user, purpose=purpose.code)
+        answers_state = (
+            _profiling_answers_state(user=user, decision=decision, granted=granted)
+            if purpose.code == purposes.PROFILING
+            else ""
+        )
+        states.append(
+            PurposeState(purpose=purpose, decision=decision, granted=granted, answers_state=answers_state)
+        )
+    return states
+
+
+def consent_record_for_user(*, user, record_id) -> ConsentRecord | None:
+    """One of the person's own records; None for anybody else's (E2)."""
+    try:
+        return consent_records_for_user(user=user).filter(pk=record_id).first()
+    except (ValueError, ValidationError):
+        return None
+
+
+def consent_grantee_subject_ids(*, purpose: str) -> set:
+    """Subject ids whose latest decision for `purpose` is a grant for its current version (B6)."""
+    purpose_obj = purposes.get_purpose(purpose)
+    latest = (
+        ConsentRecord.objects.filter(purpose=purpose)
+        .exclude(decision=Decision.ACKNOWLEDGED)
+        .values("subject_id")
+        .annotate(last=Max("sequence"))
+        .values("last")
+    )
+    return set(
+        ConsentRecord.objects.filter(
+            sequence__in=Subquery(latest),
+            decision=Decision.GRANTED,
+            notice_version__material_version=purpose_obj.material_version,
+        ).values_list("subject_id", flat=True)
+    )
+
+
+def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) -> dict:
+    """A Kantara Initiative Consent Receipt (v1.1 fields that apply) for one record (E2).
+
+    `policyUrl` and the notice link are absolute URLs built by the view.
+    """
+    purpose = purposes.get_purpose(record.purpose)
+    return {
+        "version": "KI-CR-v1.1.0",
+        "jurisdiction": "CN",
+        "consentTimestamp": int(record.created_at.timestamp()),
+        "collectionMethod": f"web form: {record.surface}",
+        "consentReceiptID": str(record.id),
+        # Receipts are not signed with a key of ours; the ledger's hash chain
+        # is what proves a record (recordHash below, verify_consent_ledger).
+        "publicKey": None,
+        "language": record.language,
+        "piiPrincipalId": str(record.subject_id),
+        "piiControllers": [dict(PII_CONTROLLER)],
+        "policyUrl": policy_url,
+        "services": [
+            {
+                "service": "LearnRight",
+                "purposes": [
+                    {
+                        "purpose": str(purpose.title),
+                        "purposeCategory": [purpose.code],
+                        "consentType": "EXPLICIT" if purpose.needs_consent else "NOTICE",
+                        "piiCategory": [str(category) for category in purpose.data_categories],
+                        "primaryPurpose": purpose.code == purposes.ACCOUNT,
+                        "termination": str(purpose.retention),
+                        "thirdPartyDisclosure": bool(purpose.recipients),
+                        "thirdPartyName": [str(recipient) for recipient in purpose.recipients],
+                    }
+                ],
+            }
+        ],
+        "sensitive": False,
+        "spiCat": [],
+        # Extensions: what was decided, on which exact text, and where the
+        # record sits in the tamper-evident chain (E1).
+        "decision": record.decision,
+        "noticeVersion": record.notice_version.version,
+        "noticeUrl": notice_url,
+        "noticeSha256": record.notice_sha256,
+        "recordSequence": record.sequence,
+        "recordHash": record.record_hash,
+    }
+
+
+# The controller as the privacy policy names it (consent/notices/privacy_policy/*.html);
+# the privacy contact page and every receipt show the same (A4, D6).
+PII_CONTROLLER = {
+    "piiController": "LearnRight",
+    # Marked, not translated: receipts keep these words; the contact page translates them.
+    "contact": translation.gettext_noop("LearnRight Privacy Office"),
+    "address": translation.gettext_noop(
+        "LearnRight Privacy Office, 1 Example Road, Haidian District, Beijing 100080, China"
+    ),
+    "email": "privacy@learnright.example",
+    "phone": "",
+    "piiControllerUrl": "https://learnright.example/",
+}
+# PIPL 50: requests are answered within 15 working days at most.
+PRIVACY_RESPONSE_WORKING_DAYS = 15
+
+
+# --- Copy of my data (D1) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonalDataSection:
+    key: str
+    label: str
+    description: str
+    on_erasure: str
+    kept_after_erasure: bool
+    data: Any
+    field_labels: dict[str, str]
+
+    @property
+    def rows(self) -> list[dict]:
+        return self.data if isinstance(self.data, list) else [self.data] if self.data else []
+
+    @property
+    def is_list(self) -> bool:
+        return isinstance(self.data, list)
+
+    @property
+    def columns(self) -> list[tuple[str, str]]:
+        keys: dict[str, None] = {}
+        for row in self.rows:
+            keys.update(dict.fromkeys(row))
+        return [(key, self.field_labels.get(key, key)) for key in keys]
+
+
+def personal_data_sections(
+    *, user, on_progress: Callable[[int, int], None] | None = None
+) -> list[PersonalDataSection]:
+    """Everything held about the person, category by category, from the registry (D1).
+
+    The readable page and the JSON file are both built from this, so they
+    cannot disagree on what is held.
+    """
+    from consent import registry
+
+    declared = registry.categories()
+    sections = []
+    for done, category in enumerate(declared, start=1):
+        sections.append(
+            PersonalDataSection(
+                key=category.key,
+                label=str(category.label),
+                description=str(category.description),
+                on_erasure=str(category.on_erasure),
+                kept_after_erasure=category.kept_after_erasure,
+                data=category.export(user),
+                field_labels={key: str(label) for key, label in category.field_labels.items()},
+            )
+        )
+        if on_progress is not None:
+            on_progress(done, len(declared))
+    return sections
+
+
+def personal_data_document(*, user, sections: list[PersonalDataSection], generated_at) -> dict:
+    """The JSON export: a schema version, the controller, then one entry per category."""
+    return {
+        "schema_version": EXPORT_SCHEMA_VERSION,
+        "generated_at": generated_at.isoformat(),
+        "controller": dict(PII_CONTROLLER),
+        "subject_id": str(user.subject_id),
+        "categories": {
+            section.key: {
+                "label": section.label,
+                "description": section.description,
+                "kept_after_account_erasure": section.kept_after_erasure,
+                "data": section.data,
+            }
+            for section in sections
+        },
+    }
+
+
+def data_export_for_owner(*, user, export_id) -> DataExport | None:
+    """The export, only if it belongs to `user` and has not expired (D1: served to its owner only)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return DataExport.objects.filter(pk=export_id, user=user, expires_at__gt=timezone.now()).first()
+    except (ValueError, ValidationError):
+        return None
+
+
+def data_exports_of(*, user) -> QuerySet[DataExport]:
+    return DataExport.objects.filter(user=user, expires_at__gt=timezone.now()).defer("content")
+
+
+def data_export_in_progress(*, user) -> DataExport | None:
+    return (
+        data_exports_of(user=user)
+        .filter(status__in=[DataExport.Status.PENDING, DataExport.Status.RUNNING])
+        .first()
+    )
+
+
+# --- Staff access log (E3) ------------------------------------------------------
+
+
+def staff_access_entries_about(*, user) -> QuerySet[StaffAccessLogEntry]:
+    return StaffAccessLogEntry.objects.filter(subject_id=user.subject_id).order_by("-created_at")

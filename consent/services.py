@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from consent import notices, purposes, selectors
-from consent.models import GENESIS_HASH, ConsentRecord, Decision, NoticeVersion
+from consent.models import (
+    GENESIS_HASH,
+    ConsentRecord,
+    DataExport,
+    Decision,
+    NoticeVersion,
+    StaffAccessLogEntry,
+)
 from consent.notices import Notice
 from consent.signals import consent_granted, consent_withdrawn
 
@@ -273,3 +283,203 @@ def consent_screen_answer(
     return consent_decline(
         user=user, purpose=purpose, request=request, surface=surface, notice_version=notice_version
     )
+
+
+# --- Staff access log (E3) -------------------------------------------------------
+
+
+def staff_access_record(*, staff, subject, page: str) -> StaffAccessLogEntry:
+    """Log that a staff member opened a person's data: who, when, whose, which page (E3, PIPL 51)."""
+    entry = StaffAccessLogEntry(
+        staff_subject_id=staff.subject_id,
+        subject_id=subject.subject_id,
+        page=page[:128],
+        created_at=timezone.now(),
+    )
+    entry.save()
+    return entry
+
+
+# --- Copy of my data (D1) ------------------------------------------------------------
+
+
+def data_export_request(*, user, language: str | None = None) -> DataExport:
+    """Ask for a JSON copy; built by a task. An export still being prepared is reused."""
+    from consent.tasks import data_export_build_task
+
+    existing = selectors.data_export_in_progress(user=user)
+    if existing is not None:
+        return existing
+    now = timezone.now()
+    export = DataExport.objects.create(
+        user=user,
+        created_at=now,
+        expires_at=now + selectors.EXPORT_TTL,
+        language=selectors.notice_language(language=language),
+    )
+    transaction.on_commit(lambda: data_export_build_task.delay(str(export.pk)))
+    return export
+
+
+def data_export_build(*, export_id) -> DataExport | None:
+    """Collect every declared category into the export's JSON file. Idempotent.
+
+    Progress is saved after each category so the status page can show it;
+    running it again after a crash starts the collection over.
+    """
+    export = DataExport.objects.select_related("user").filter(pk=export_id).first()
+    if export is None or export.status == DataExport.Status.READY:
+        return export
+
+    def progress(done: int, total: int) -> None:
+        export.progress = min(99, done * 100 // max(total, 1))
+        export.save(update_fields=["progress"])
+
+    export.status = DataExport.Status.RUNNING
+    export.progress = 0
+    export.save(update_fields=["status", "progress"])
+    with translation.override(export.language):
+        sections = selectors.personal_data_sections(user=export.user, on_progress=progress)
+        now = timezone.now()
+        document = selectors.personal_data_document(user=export.user, sections=sections, generated_at=now)
+    export.content = json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    export.status = DataExport.Status.READY
+    export.progress = 100
+    export.finished_at = now
+    export.save(update_fields=["content", "status", "progress", "finished_at"])
+    return export
+
+
+def data_export_fail(*, export_id) -> None:
+    """The task gave up: say so on the status page instead of "being prepared" forever (D5)."""
+    DataExport.objects.filter(pk=export_id).exclude(status=DataExport.Status.READY).update(
+        status=DataExport.Status.FAILED
+    )
+
+
+def data_exports_erase(*, user) -> int:
+    deleted, _ = DataExport.objects.filter(user=user).delete()
+    return deleted
+
+
+def data_exports_purge_expired(*, now) -> int:
+    """Copies are kept 7 days (Design), then deleted with their content (E4)."""
+    deleted, _ = DataExport.objects.filter(expires_at__lte=now).delete()
+    return deleted
+
+
+def staff_access_log_purge_expired(*, now) -> int:
+    return StaffAccessLogEntry.objects.purge_older_than(now - STAFF_ACCESS_LOG_RETENTION)
+
+
+# Design: staff access entries are kept 3 years, like the ledger after an
+# account is erased, then deleted (E4; listed in the privacy policy).
+STAFF_ACCESS_LOG_RETENTION = timedelta(days=3 * 365)
+
+
+# --- Account cancellation and erasure (D4) ----------------------------------------
+
+
+def account_cancel(*, user, request: HttpRequest | None = None) -> None:
+    """Cancel an account: end every grant, sign out, stop it now, erase it in the background (D4).
+
+    What must not wait runs here, in the request: each grant still standing is
+    withdrawn in the ledger (the record shows consent ended with the account),
+    every category's `on_cancel` runs (the onboarding app deactivates the
+    account, which signs out every other session, and frees the number so
+    the same person can sign up again at once), and this session ends. The
+    rest is erased by `account_erase_task` once this has committed.
+    """
+    from django.contrib.auth import logout
+
+    from consent import registry
+    from consent.tasks import account_erase_task
+
+    for purpose in purposes.consent_purposes():
+        if selectors.consent_is_granted(user=user, purpose=purpose.code):
+            consent_withdraw(user=user, purpose=purpose.code, request=request, surface="account_cancellation")
+    for category in registry.categories():
+        if category.on_cancel is not None:
+            category.on_cancel(user)
+    if request is not None:
+        logout(request)
+    user_id = user.pk
+    transaction.on_commit(lambda: account_erase_task.delay(user_id))
+
+
+def account_erase(*, user) -> None:
+    """Erase everything the registry declares about one account, the account itself last (D4).
+
+    Each category is erased in its own transaction and every eraser is
+    idempotent, so a worker killed half-way leaves a consistent, partly
+    erased account that the retried task finishes. Categories kept by law
+    (the ledger, the staff access log) stay, linked to nobody once the
+    account is gone.
+    """
+    from consent import registry
+
+    for category in registry.categories():
+        if category.kept_after_erasure:
+            continue
+        with transaction.atomic():
+            category.erase(user)
+
+
+# --- Product news by SMS (B6, C5) -------------------------------------------------------
+
+
+def product_news_send(*, text: str) -> int:
+    """Queue `text` by SMS to everyone whose current decision on product news is a grant.
+
+    Returns how many messages were queued. Only the grant and the verified
+    number are read: never the profile answers (C5: they are for
+    recommendations only), so everyone who agreed gets the same message.
+    """
+    from allauth.account.adapter import get_adapter
+    from django.contrib.auth import get_user_model
+
+    from onboarding import services as onboarding_services
+
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("The message is empty.")
+    subject_ids = selectors.consent_grantee_subject_ids(purpose=purposes.PRODUCT_NEWS_SMS)
+    adapter = get_adapter()
+    sent = 0
+    users = get_user_model()._default_manager.filter(subject_id__in=subject_ids, is_active=True)
+    for user in users.order_by("pk").iterator(chunk_size=1000):
+        phone = adapter.get_phone(user)
+        if phone is None or not phone[1]:
+            continue
+        onboarding_services.sms_enqueue(to=phone[0], body=text)
+        sent += 1
+    return sent
+
+
+# --- Retention (E4) ----------------------------------------------------------------
+
+
+def retention_purge(*, now=None) -> dict[str, int]:
+    """Run every declared retention rule once; returns how many rows each removed.
+
+    Whole accounts past their retention (signups never verified) are erased
+    through every category, exactly as a cancellation would; then each
+    category purges its own expired rows.
+    """
+    from consent import registry
+
+    now = now or timezone.now()
+    counts: dict[str, int] = {}
+    for category in registry.categories():
+        if category.expired_accounts is None:
+            continue
+        erased = 0
+        for user in list(category.expired_accounts(now)):
+            account_erase(user=user)
+            erased += 1
+        counts[f"{category.key}:expired_accounts"] = erased
+    for category in registry.categories():
+        if category.purge_expired is not None:
+            with transaction.atomic():
+                counts[category.key] = category.purge_expired(now)
+    return counts

@@ -1,15 +1,19 @@
 from __future__ import annotations
 
+import json
+
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from consent import purposes, selectors, services
-from consent.forms import ConsentScreenForm, PolicyAcknowledgmentForm
+from consent import purposes, registry, selectors, services
+from consent.forms import ConsentScreenForm, PolicyAcknowledgmentForm, PrivacyCentreDecisionForm
 from consent.notices import NoticeKind
 
 
@@ -96,6 +100,10 @@ def screen(request: HttpRequest, purpose: str) -> HttpResponse:
     purpose_obj = purposes.PURPOSES.get(purpose)
     if purpose_obj is None or not purpose_obj.needs_consent:
         raise Http404(_("There is no consent to give for this purpose."))
+    if not purpose_obj.offered_at_onboarding:
+        # B1, B6: product news is asked for in the privacy centre only,
+        # never on a screen of the signup flow.
+        return redirect("consent:privacy_centre")
     form = ConsentScreenForm(request.POST or None, purpose=purpose)
     if form.notice is None:
         messages.error(request, _("This consent notice is not available right now. Nothing was recorded."))
@@ -132,3 +140,177 @@ def screen(request: HttpRequest, purpose: str) -> HttpResponse:
         "skip_withdraws": selectors.consent_current_decision(user=request.user, purpose=purpose) == "granted",
     }
     return render(request, "consent/consent_screen.html", context, status=status)
+
+
+# --- Privacy centre (issue 6: B6, B7, D1-D6, E2) -------------------------------------
+
+
+@require_GET
+def privacy_contact(request: HttpRequest) -> HttpResponse:
+    """Public: who to write to about personal data, and who to complain to (D6, PIPL 50)."""
+    context = {
+        "controller": selectors.PII_CONTROLLER,
+        "response_days": selectors.PRIVACY_RESPONSE_WORKING_DAYS,
+    }
+    return render(request, "consent/privacy_contact.html", context)
+
+
+@require_GET
+@login_required
+def privacy_centre(request: HttpRequest) -> HttpResponse:
+    """Every purpose with the current decision and one button to change it (B6, B7, D5)."""
+    states = selectors.privacy_centre_purposes(user=request.user)
+    rows = [
+        (state, selectors.purpose_notice_current(purpose=state.purpose.code) if state.needs_consent else None)
+        for state in states
+    ]
+    return render(request, "consent/privacy_centre.html", {"rows": rows})
+
+
+@require_POST
+@login_required
+def privacy_centre_decide(request: HttpRequest) -> HttpResponse:
+    """Agree or Withdraw for one purpose: one POST, whichever way (B7: withdrawing is as easy)."""
+    form = PrivacyCentreDecisionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("consent:privacy_centre")
+    purpose = form.cleaned_data["purpose"]
+    title = purposes.get_purpose(purpose).title
+    try:
+        if form.granting:
+            services.consent_grant(
+                user=request.user,
+                purpose=purpose,
+                request=request,
+                surface="privacy_centre",
+                notice_version=form.cleaned_data["notice_version"],
+            )
+        elif selectors.consent_is_granted(user=request.user, purpose=purpose):
+            services.consent_withdraw(
+                user=request.user, purpose=purpose, request=request, surface="privacy_centre"
+            )
+    except services.NoticeError:
+        messages.error(request, _("This consent notice is not available right now. Nothing was recorded."))
+        return redirect("consent:privacy_centre")
+    if form.granting:
+        messages.success(request, _("You agreed to: %(purpose)s.") % {"purpose": title})
+        if purpose == purposes.PROFILING:
+            return redirect(_after_agree_url())
+    else:
+        messages.success(request, _("You withdrew your consent to: %(purpose)s.") % {"purpose": title})
+    return redirect("consent:privacy_centre")
+
+
+@require_GET
+@login_required
+def consent_history(request: HttpRequest) -> HttpResponse:
+    """Every decision the person made, with the notice version shown and a receipt each (E2)."""
+    records = selectors.consent_records_for_user(user=request.user)
+    rows = [(record, purposes.PURPOSES.get(record.purpose)) for record in records]
+    return render(request, "consent/consent_history.html", {"rows": rows})
+
+
+@require_GET
+@login_required
+def consent_receipt(request: HttpRequest, record_id) -> HttpResponse:
+    """One record as a Kantara Consent Receipt, as a JSON download (E2)."""
+    record = selectors.consent_record_for_user(user=request.user, record_id=record_id)
+    if record is None:
+        raise Http404(_("There is no such record in your consent history."))
+    receipt = selectors.consent_receipt(
+        record=record,
+        policy_url=request.build_absolute_uri(reverse("consent:privacy_policy")),
+        notice_url=request.build_absolute_uri(record.notice_version.get_absolute_url()),
+    )
+    return _json_download(receipt, filename=f"consent-receipt-{record.id}.json")
+
+
+def _json_download(document: dict | str, *, filename: str) -> HttpResponse:
+    body = document if isinstance(document, str) else json.dumps(document, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Personal data: never kept by a shared cache or the browser's back button.
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+@require_GET
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    """A readable page of everything held about the person, from the registry (D1)."""
+    context = {
+        "sections": selectors.personal_data_sections(user=request.user),
+        "exports": selectors.data_exports_of(user=request.user),
+        "export_days": selectors.EXPORT_TTL.days,
+    }
+    return render(request, "consent/my_data.html", context)
+
+
+@require_POST
+@login_required
+def export_request(request: HttpRequest) -> HttpResponse:
+    export = services.data_export_request(user=request.user, language=translation.get_language())
+    return redirect(export)
+
+
+@require_GET
+@login_required
+def export_status(request: HttpRequest, export_id) -> HttpResponse:
+    """Progress until the file is ready; the page refreshes itself without JavaScript."""
+    export = selectors.data_export_for_owner(user=request.user, export_id=export_id)
+    if export is None:
+        raise Http404(_("There is no such copy of your data, or it has expired."))
+    response = render(
+        request, "consent/export_status.html", {"export": export, "refresh_seconds": EXPORT_REFRESH_SECONDS}
+    )
+    if export.is_in_progress:
+        # The Refresh header reloads the page with no script and no inline
+        # code, so the CSP stays strict; the page also has a Refresh link.
+        response["Refresh"] = str(EXPORT_REFRESH_SECONDS)
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+EXPORT_REFRESH_SECONDS = 3
+
+
+@require_GET
+@login_required
+def export_download(request: HttpRequest, export_id) -> HttpResponse:
+    """The JSON file, to its owner only (D1); anyone else gets a 404, not a 403, so ids reveal nothing."""
+    export = selectors.data_export_for_owner(user=request.user, export_id=export_id)
+    if export is None or not export.is_ready:
+        raise Http404(_("There is no such copy of your data, or it has expired."))
+    filename = f"learnright-my-data-{export.created_at:%Y-%m-%d}.json"
+    return _json_download(export.content, filename=filename)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def account_cancel(request: HttpRequest) -> HttpResponse:
+    """Cancel my account (D4): what will happen, no reason asked, then a fresh SMS code.
+
+    GET explains. POST needs a code sent to the account's number just now:
+    allauth's reauthentication by code (ACCOUNT_REAUTHENTICATION_METHODS)
+    stops the POST, sends the code, and replays the POST once the code is
+    confirmed; only then does the cancellation run.
+    """
+    if request.method == "POST":
+        return _account_cancel_confirmed(request)
+    return render(request, "consent/account_cancel.html", {"categories": registry.categories()})
+
+
+@reauthentication_required
+def _account_cancel_confirmed(request: HttpRequest) -> HttpResponse:
+    services.account_cancel(user=request.user, request=request)
+    return redirect("consent:account_cancelled")
+
+
+@require_GET
+def account_cancelled(request: HttpRequest) -> HttpResponse:
+    # D5: the erasure runs in the background; this page says so and never
+    # claims it is done.
+    return render(request, "consent/account_cancelled.html")

@@ -2,20 +2,26 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from consent.admin import AccessLoggedAdminMixin
 from onboarding.forms import StaffLearnerCreationForm
 from onboarding.models import User
 from onboarding.phone import phone_mask
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AccessLoggedAdminMixin, DjangoUserAdmin):
     ordering = ("-date_joined",)
     list_display = ("masked_phone", "phone_verified", "origin", "is_active", "is_staff", "date_joined")
     list_filter = ("phone_verified", "origin", "is_active", "is_staff")
     search_fields = ("phone",)
-    readonly_fields = ("subject_id", "date_joined", "last_login")
+    # Otherwise every result link would carry the searched number in its URL
+    # (?_changelist_filters=q%3D...) into the change page, history and logs (E3).
+    preserve_filters = False
+    # E3: staff see the number masked everywhere, the change page included;
+    # searching by the full number still finds the account.
+    readonly_fields = ("masked_phone", "subject_id", "date_joined", "last_login")
     fieldsets = (
-        (None, {"fields": ("phone", "phone_verified", "subject_id", "origin")}),
+        (None, {"fields": ("masked_phone", "phone_verified", "subject_id", "origin")}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
@@ -30,3 +36,7 @@ class UserAdmin(DjangoUserAdmin):
     @admin.display(description=_("mobile number"), ordering="phone")
     def masked_phone(self, obj: User) -> str:
         return phone_mask(obj.phone)
+
+    def access_log_subject(self, obj: User) -> User:
+        # Opening a learner's change page is opening their data (E3, PIPL 51).
+        return obj

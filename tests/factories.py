@@ -53,3 +53,32 @@ class EnrollmentFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     course = factory.SubFactory(CourseFactory)
+
+
+def _in_seven_days():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now() + timedelta(days=7)
+
+
+class DataExportFactory(factory.django.DjangoModelFactory):
+    """A copy of my data, ready to download and not yet expired unless told otherwise."""
+
+    class Meta:
+        model = "consent.DataExport"
+
+    user = factory.SubFactory(UserFactory)
+    status = "ready"
+    progress = 100
+    content = '{"schema_version": "1.0"}'
+    expires_at = factory.LazyFunction(_in_seven_days)
+
+
+class OutboundSmsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "onboarding.OutboundSms"
+
+    to = factory.Sequence(lambda n: f"+86137{n:08d}")
+    body = "A message for tests."

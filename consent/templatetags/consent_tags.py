@@ -12,3 +12,12 @@ def consent_granted(context, purpose: str) -> bool:
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
     return selectors.consent_is_granted(user=user, purpose=purpose)
+
+
+@register.filter
+def item(mapping, key):
+    """`{{ row|item:key }}`: one value of an exported row on the Copy of my data page (D1)."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from consent import purposes, selectors
 from consent.models import ConsentRecord
+from consent.notices import PRIVACY_POLICY
 from onboarding.models import User
 from tests.onboarding.helpers import last_code_for, request_login_code, signup
 
@@ -72,7 +73,7 @@ def test_signup_records_an_acknowledgment_naming_the_policy_version_and_hash(
     assert record.decision == "acknowledged"
     assert record.surface == "signup"
     assert record.notice_version == policy
-    assert record.notice_version.version == "1.0"
+    assert record.notice_version.version == PRIVACY_POLICY.version
     assert record.notice_sha256 == policy.sha256
     # The acknowledgment is not a consent to profiling (B1).
     assert not ConsentRecord.objects.filter(purpose=purposes.PROFILING).exists()

@@ -1,0 +1,125 @@
+"""What the consent app holds about a person, for the copy of my data and erasure (D1, D4, E3, E4).
+
+- The ledger records are exported, and stay after the account is erased: the
+  law asks us to be able to prove consent (PIPL 51, 54; GDPR 7(1)), and they
+  hold only the pseudonymous subject id, which then matches no account.
+- Copies of my data are erased with the account and expire after 7 days.
+- Staff access log entries about the person are exported and kept, like the
+  ledger and for the same reason (they are the accountability record of who
+  looked at whose data, PIPL 51); they name the person only by subject id and
+  are deleted after 3 years by the retention job.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from consent import selectors, services
+from consent.models import DataExport
+from consent.registry import PersonalDataCategory, register
+
+
+def consent_records_export(user) -> list[dict]:
+    return [
+        {
+            "record_id": str(record.id),
+            "time": record.created_at.isoformat(),
+            "purpose": record.purpose,
+            "decision": record.decision,
+            "notice": record.notice_version.get_kind_display(),
+            "notice_version": record.notice_version.version,
+            "notice_sha256": record.notice_sha256,
+            "language": record.language,
+            "screen": record.surface,
+            "ip_truncated": record.ip_truncated,
+            "user_agent": record.user_agent,
+        }
+        for record in selectors.consent_records_for_user(user=user)
+    ]
+
+
+def data_exports_export(user) -> list[dict]:
+    return [
+        {
+            "export_id": str(export.pk),
+            "status": export.status,
+            "requested": export.created_at.isoformat(),
+            "expires": export.expires_at.isoformat(),
+        }
+        for export in selectors.data_exports_of(user=user)
+    ]
+
+
+def staff_access_export(user) -> list[dict]:
+    # When and which page; the staff member's own identity is their personal data.
+    return [
+        {"time": entry.created_at.isoformat(), "page": entry.page}
+        for entry in selectors.staff_access_entries_about(user=user)
+    ]
+
+
+register(
+    PersonalDataCategory(
+        key="consent_records",
+        label=_("Your consent history"),
+        description=_("Each decision you made, with the exact notice version you were shown."),
+        models=(),
+        export=consent_records_export,
+        erase=lambda user: None,
+        kept_after_erasure=True,
+        field_labels={
+            "record_id": _("Record"),
+            "time": _("Time"),
+            "purpose": _("Purpose"),
+            "decision": _("Decision"),
+            "notice": _("Notice"),
+            "notice_version": _("Notice version"),
+            "notice_sha256": _("SHA-256 of the notice"),
+            "language": _("Language"),
+            "screen": _("Screen"),
+            "ip_truncated": _("IP address (truncated)"),
+            "user_agent": _("Browser (truncated)"),
+        },
+        on_erasure=_("Kept for 3 years as proof of consent, linked to no account or number."),
+        order=10,
+        retention=_("While you have an account and 3 years after it is cancelled, unlinkable."),
+    )
+)
+
+register(
+    PersonalDataCategory(
+        key="data_exports",
+        label=_("Copies of your data"),
+        description=_("Files you asked for under Copy of my data; each can be downloaded for 7 days."),
+        models=(DataExport,),
+        export=data_exports_export,
+        erase=lambda user: services.data_exports_erase(user=user),
+        field_labels={
+            "export_id": _("Copy"),
+            "status": _("Status"),
+            "requested": _("Requested"),
+            "expires": _("Expires"),
+        },
+        on_erasure=_("Erased."),
+        order=300,
+        purge_expired=lambda now: services.data_exports_purge_expired(now=now),
+        retention=_("7 days."),
+    )
+)
+
+register(
+    PersonalDataCategory(
+        key="staff_access",
+        label=_("Staff access to your data"),
+        description=_("Each time a member of staff opened your data in the administration site."),
+        models=(),
+        export=staff_access_export,
+        erase=lambda user: None,
+        kept_after_erasure=True,
+        field_labels={"time": _("Time"), "page": _("Page")},
+        on_erasure=_("Kept for 3 years as an accountability record, linked to no account or number."),
+        order=20,
+        purge_expired=lambda now: services.staff_access_log_purge_expired(now=now),
+        retention=_("3 years."),
+    )
+)

@@ -1,0 +1,70 @@
+"""Tasks of the consent app: ids in, one service call, the retry policy here."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.contrib.auth import get_user_model
+from django.db import InterfaceError, OperationalError
+
+from consent import services
+
+logger = logging.getLogger(__name__)
+
+RETRYABLE = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=RETRYABLE,
+    retry_backoff=True,
+    retry_backoff_max=300,
+    max_retries=5,
+)
+def data_export_build_task(self, export_id: str) -> bool:
+    """Build one copy of my data (D1). Rebuilding from scratch is safe, so retries are too."""
+    try:
+        export = services.data_export_build(export_id=export_id)
+    except RETRYABLE:
+        if self.request.retries >= self.max_retries:
+            services.data_export_fail(export_id=export_id)
+        raise
+    return export is not None
+
+
+@shared_task(
+    bind=True,
+    # A worker that dies half-way does not lose the erasure: the message is
+    # acknowledged only after the task returns, and redelivered otherwise
+    # (settings: CELERY_TASK_REJECT_ON_WORKER_LOST, the broker's visibility_timeout).
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=RETRYABLE,
+    retry_backoff=True,
+    retry_backoff_max=600,
+    max_retries=10,
+)
+def account_erase_task(self, user_id: int) -> bool:
+    """Erase a cancelled account through the personal-data registry (D4). Idempotent.
+
+    Returns False when there is nothing left to erase (a retry after the
+    account row went, or a duplicate delivery).
+    """
+    user = get_user_model()._default_manager.filter(pk=user_id).first()
+    if user is None:
+        return False
+    if user.is_active:
+        # Only a cancelled (deactivated) account is ever erased by this task;
+        # anything else is a bug in the caller, not a reason to delete someone.
+        logger.error("Refusing to erase active account id=%s: it was not cancelled.", user_id)
+        return False
+    services.account_erase(user=user)
+    return True
+
+
+@shared_task(acks_late=True, autoretry_for=RETRYABLE, retry_backoff=True, max_retries=3)
+def retention_purge_task() -> dict[str, int]:
+    """The retention schedule (E4), run by Celery beat: see CELERY_BEAT_SCHEDULE in settings."""
+    return services.retention_purge()
