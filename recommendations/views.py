@@ -1,8 +1,124 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from recommendations import selectors, services
+from recommendations.forms import InvitationDismissForm, PersonalizationSwitchForm
+
+
+def _bad_request(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "recommendations/bad_request.html", {"message": message}, status=400)
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "recommendations/home.html")
+    recommendations = selectors.recommendations_for(user=request.user)
+    return render(
+        request,
+        "recommendations/home.html",
+        {"recommendations": recommendations, "cache_seconds": selectors.RANKING_CACHE_SECONDS},
+    )
+
+
+@require_GET
+def how_it_works(request: HttpRequest) -> HttpResponse:
+    from recommendations import rankers
+
+    return render(
+        request,
+        "recommendations/how_it_works.html",
+        {
+            "goal_weight": rankers.GOAL_WEIGHT,
+            "level_weight": rankers.LEVEL_WEIGHT,
+            "occupation_weight": rankers.OCCUPATION_WEIGHT,
+            "popularity_days": rankers.POPULARITY_WINDOW.days,
+        },
+    )
+
+
+@require_GET
+def course_list(request: HttpRequest) -> HttpResponse:
+    # The order is the same for everyone: the profile is never read here (C5).
+    page = selectors.course_catalog_page(page=request.GET.get("page"))
+    return render(request, "recommendations/course_list.html", {"page": page})
+
+
+@require_GET
+def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    course = selectors.course_get_published(slug=slug)
+    if course is None:
+        raise Http404(_("No such course."))
+    enrolled = selectors.enrollment_exists(user=request.user, course=course)
+    return render(request, "recommendations/course_detail.html", {"course": course, "enrolled": enrolled})
+
+
+@require_POST
+@login_required
+def course_enroll(request: HttpRequest, slug: str) -> HttpResponse:
+    course = selectors.course_get_published(slug=slug)
+    if course is None:
+        raise Http404(_("No such course."))
+    services.enrollment_create(user=request.user, course=course)
+    messages.success(request, _("You are enrolled in %(course)s.") % {"course": course.title})
+    return redirect(course)
+
+
+@require_POST
+@login_required
+def course_leave(request: HttpRequest, slug: str) -> HttpResponse:
+    course = selectors.course_get(slug=slug)
+    if course is None:
+        raise Http404(_("No such course."))
+    if services.enrollment_delete(user=request.user, course=course):
+        messages.success(request, _("You have left %(course)s.") % {"course": course.title})
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("recommendations:my_courses")
+
+
+@require_GET
+@login_required
+def my_courses(request: HttpRequest) -> HttpResponse:
+    page = selectors.my_courses_page(user=request.user, page=request.GET.get("page"))
+    return render(request, "recommendations/my_courses.html", {"page": page})
+
+
+@require_POST
+@login_required
+def personalization_switch(request: HttpRequest) -> HttpResponse:
+    """One click turns personalization off or on (ALG 17, REQUIREMENTS C2).
+
+    It stores a preference and touches no consent record; the very next
+    request uses it.
+    """
+    form = PersonalizationSwitchForm(request.POST)
+    if not form.is_valid():
+        return _bad_request(
+            request, _("That setting could not be changed. Please use the buttons on the home page.")
+        )
+    enabled = form.cleaned_data["enabled"]
+    services.personalization_set(user=request.user, enabled=enabled)
+    if enabled:
+        messages.success(request, _("Personalized recommendations are on."))
+    else:
+        messages.success(request, _("Personalized recommendations are off. You now see popular courses."))
+    return redirect("home")
+
+
+@require_POST
+@login_required
+def invitation_dismiss(request: HttpRequest) -> HttpResponse:
+    form = InvitationDismissForm(request.POST)
+    if not form.is_valid():
+        return _bad_request(
+            request, _("That invitation could not be dismissed. Please try again from the home page.")
+        )
+    services.personalization_invitation_dismiss(
+        user=request.user, notice_version=form.cleaned_data["notice_version"]
+    )
+    return redirect("home")

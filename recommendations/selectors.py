@@ -1,0 +1,292 @@
+"""Reads of the catalog, enrollments and recommendations.
+
+`recommendations_for` is the one place that decides whether a person gets
+personalized recommendations. Nothing else in the project reads the learner
+profile for anything (REQUIREMENTS C5): not the catalog list, not messages.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, partial
+from typing import Any
+
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from consent import purposes
+from consent import selectors as consent_selectors
+from onboarding import selectors as onboarding_selectors
+from onboarding.choices import EnglishLevel, LearningGoal, Occupation
+from recommendations import rankers
+from recommendations.models import CefrLevel, Course, Enrollment, PersonalizationPreference, localized
+
+HOME_LIMIT = 12
+CATALOG_PAGE_SIZE = 24
+MY_COURSES_PAGE_SIZE = 50
+PROFILING = purposes.PROFILING
+
+# Cache policy (issue 5 asks us to say which and why):
+# - Catalog changes (load_demo_catalog, the admin) bump CATALOG_VERSION_KEY after
+#   commit, so a new, edited, unpublished or newly featured course shows at once:
+#   those are editorial decisions a reader expects to see immediately.
+# - Enrollments do NOT invalidate; the cached lists expire after
+#   RANKING_CACHE_SECONDS instead. Popularity counts 30 days of enrollments, so
+#   one more enrollment barely moves it, while invalidating on every enrollment
+#   would empty the cache exactly when the site is busiest and make every
+#   worker recompute the ranking at once. Five minutes of staleness in a
+#   popularity order harms nobody.
+CATALOG_VERSION_KEY = "recommendations:catalog-version"
+RANKING_CACHE_SECONDS = 5 * 60
+
+
+@dataclass(frozen=True)
+class RecommendedCourse:
+    slug: str
+    title: str
+    summary: str
+    level_range: str
+    featured: bool
+    reasons: tuple[str, ...]
+
+    @property
+    def url(self) -> str:
+        return reverse("recommendations:course_detail", args=[self.slug])
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    """What the home page shows in its recommendation section."""
+
+    personalized: bool
+    # Names the list shown: the ranker, the catalog version and, when
+    # personalized, the answer combination; never a person. Everyone with the
+    # same key sees the same list, so the page caches its rendering under it.
+    list_key: str
+    # None for visitors who are not signed in: they have no switch to show.
+    switch_enabled: bool | None
+    consent_granted: bool
+    # The profiling notice version a dismissible invitation to personalize is
+    # shown for; "" when no invitation is shown.
+    invitation_version: str
+    rows: Callable[[], list[dict[str, Any]]] = field(repr=False, compare=False)
+
+    @cached_property
+    def courses(self) -> tuple[RecommendedCourse, ...]:
+        # Built on first use only: when the rendered list is already cached,
+        # neither the ranked rows nor their translations are needed.
+        return tuple(_present(row, personalized=self.personalized) for row in self.rows())
+
+
+# --- Catalog ----------------------------------------------------------------
+
+
+def course_catalog_page(*, page: str | int | None) -> Page:
+    """One page of the public catalog.
+
+    The order is fixed (level, then slug) and never depends on who is looking
+    (REQUIREMENTS C5, B8). A missing, malformed or out-of-range page number
+    gives the first or last page, never an error.
+    """
+    courses = Course.objects.filter(published=True).order_by("level_min", "level_max", "slug")
+    return Paginator(courses, CATALOG_PAGE_SIZE).get_page(page)
+
+
+def course_get_published(*, slug: str) -> Course | None:
+    return Course.objects.filter(slug=slug, published=True).first()
+
+
+def course_get(*, slug: str) -> Course | None:
+    """Any course, published or not: a learner can always leave a withdrawn course."""
+    return Course.objects.filter(slug=slug).first()
+
+
+def catalog_version() -> str:
+    return cache.get_or_set(CATALOG_VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+
+
+# --- Enrollments ------------------------------------------------------------
+
+
+def enrollment_exists(*, user, course: Course) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Enrollment.objects.filter(user=user, course=course).exists()
+
+
+def enrollments_of(*, user) -> QuerySet[Enrollment]:
+    return Enrollment.objects.filter(user=user).select_related("course").order_by("-created_at", "-id")
+
+
+def my_courses_page(*, user, page: str | int | None) -> Page:
+    return Paginator(enrollments_of(user=user), MY_COURSES_PAGE_SIZE).get_page(page)
+
+
+# --- Preferences ------------------------------------------------------------
+
+
+def personalization_preference(*, user) -> tuple[bool, str]:
+    """(switch enabled, invitation dismissed for version). No row: (True, "")."""
+    row = (
+        PersonalizationPreference.objects.filter(user=user)
+        .values_list("enabled", "invitation_dismissed_version")
+        .first()
+    )
+    return row if row is not None else (True, "")
+
+
+def personalization_is_enabled(*, user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return personalization_preference(user=user)[0]
+
+
+# --- Recommendations --------------------------------------------------------
+
+
+def reason_text(kind: str, code: str) -> str:
+    """One line of "Why this course?", in the active language."""
+    if kind == "learning_goal":
+        return _("Matches your goal: %(goal)s") % {"goal": LearningGoal(code).label}
+    if kind == "english_level":
+        return _("Matches your English level: %(level)s") % {"level": EnglishLevel(code).label}
+    return _("Written for learners like you: %(occupation)s") % {"occupation": Occupation(code).label}
+
+
+def _present(row: dict[str, Any], *, personalized: bool) -> RecommendedCourse:
+    reasons = tuple(reason_text(kind, code) for kind, code in row["reasons"])
+    if personalized and not reasons:
+        # Honest about items that fill the list without matching an answer (ALG 16).
+        reasons = (_("None of your answers matched; shown because it is popular with learners."),)
+    low, high = CefrLevel(row["level_min"]).label, CefrLevel(row["level_max"]).label
+    return RecommendedCourse(
+        slug=row["slug"],
+        title=localized(en=row["title_en"], zh_hans=row["title_zh_hans"]),
+        summary=localized(en=row["summary_en"], zh_hans=row["summary_zh_hans"]),
+        level_range=low if low == high else f"{low}–{high}",
+        featured=row["featured"],
+        reasons=reasons,
+    )
+
+
+def _popular_key(*, limit: int) -> str:
+    return f"popular:{catalog_version()}:{limit}"
+
+
+def _personalized_key(*, answers: dict[str, str], limit: int) -> str:
+    combination = ":".join(answers.get(key, "-") for key in rankers.ANSWER_CHOICES)
+    return f"personalized:{catalog_version()}:{limit}:{combination}"
+
+
+def popular_courses(*, limit: int = HOME_LIMIT, key: str | None = None) -> list[dict[str, Any]]:
+    """The non-personalized list, the same for everyone, cached."""
+    key = key or _popular_key(limit=limit)
+    return cache.get_or_set(
+        f"recommendations:{key}", lambda: rankers.rank_popular(limit=limit), RANKING_CACHE_SECONDS
+    )
+
+
+def personalized_courses(
+    *, answers: dict[str, str], limit: int = HOME_LIMIT, key: str | None = None
+) -> list[dict[str, Any]]:
+    """The personalized list for one combination of answers, cached per combination.
+
+    The ranking is a pure function of the answers and the catalog, so
+    learners with the same answers share an entry (at most 6 x 5 x 5 of them
+    plus partial answers) and no entry is tied to a person.
+    """
+    answers = rankers.relevant_answers(answers)
+    key = key or _personalized_key(answers=answers, limit=limit)
+    return cache.get_or_set(
+        f"recommendations:{key}",
+        lambda: rankers.rank_personalized(answers=answers, limit=limit),
+        RANKING_CACHE_SECONDS,
+    )
+
+
+def _profiling_notice_version() -> str:
+    # The purpose's material version: a dismissal stops counting when the
+    # notice changes materially, like a consent does (A6).
+    return str(purposes.get_purpose(PROFILING).material_version)
+
+
+def recommendations_for(*, user) -> Recommendations:
+    """Decide which ranker applies, and run it.
+
+    Personalized only when all three hold (REQUIREMENTS C1, C2): profiling
+    consent is granted for the current notice, the learner has at least one
+    usable answer, and their switch is on. Everyone else, including anonymous
+    visitors, gets the one non-personalized list. The answers are read only
+    after consent and the switch allow it.
+    """
+    if not getattr(user, "is_authenticated", False):
+        key = _popular_key(limit=HOME_LIMIT)
+        return Recommendations(
+            personalized=False,
+            list_key=key,
+            switch_enabled=None,
+            consent_granted=False,
+            invitation_version="",
+            rows=partial(popular_courses, key=key),
+        )
+
+    enabled, dismissed_version = personalization_preference(user=user)
+    granted = consent_selectors.consent_is_granted(user=user, purpose=PROFILING)
+    answers: dict[str, str] = {}
+    if granted and enabled:
+        answers = rankers.relevant_answers(onboarding_selectors.learner_profile_answers(user=user))
+    personalized = bool(answers)
+    if personalized:
+        key = _personalized_key(answers=answers, limit=HOME_LIMIT)
+        rows = partial(personalized_courses, answers=answers, key=key)
+    else:
+        key = _popular_key(limit=HOME_LIMIT)
+        rows = partial(popular_courses, key=key)
+
+    invitation_version = ""
+    # The invitation is for people who have not decided yet for this notice
+    # version; a refusal or a withdrawal is remembered and never re-asked
+    # (REQUIREMENTS B5), and a dismissal hides it until the notice changes.
+    current = _profiling_notice_version()
+    if (
+        not granted
+        and current != dismissed_version
+        and consent_selectors.consent_screen_is_due(user=user, purpose=PROFILING)
+    ):
+        invitation_version = current
+
+    return Recommendations(
+        personalized=personalized,
+        list_key=key,
+        switch_enabled=enabled,
+        consent_granted=granted,
+        invitation_version=invitation_version,
+        rows=rows,
+    )
+
+
+# --- Personal data (exported and erased per learner, issue 6) ---------------
+
+
+def personal_data_for_user(*, user) -> dict[str, Any]:
+    """Everything this app holds about one learner, as JSON-ready data (D1)."""
+    enabled, dismissed_version = personalization_preference(user=user)
+    return {
+        "enrollments": [
+            {
+                "course": enrollment.course.slug,
+                "title": enrollment.course.title_en,
+                "enrolled_at": enrollment.created_at.isoformat(),
+            }
+            for enrollment in enrollments_of(user=user)
+        ],
+        "personalization": {
+            "enabled": enabled,
+            "invitation_dismissed_for_notice_version": dismissed_version or None,
+        },
+    }

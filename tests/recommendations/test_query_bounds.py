@@ -1,0 +1,80 @@
+"""The home page's number of queries does not grow with the catalog or enrollments."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from recommendations.models import Course, Enrollment
+from tests.factories import UserFactory
+from tests.recommendations.conftest import ANSWERS
+
+# One bound for every catalog size: session, user, the first-run gate,
+# preference, consent, answers and (on a cold cache) one ranking query.
+HOME_MAX_QUERIES = 12
+
+
+def seed(count: int) -> None:
+    Course.objects.bulk_create(
+        Course(
+            slug=f"bulk-{number:06d}",
+            title_en=f"Course {number}",
+            title_zh_hans=f"课程 {number}",
+            summary_en="Bulk course.",
+            summary_zh_hans="批量课程。",
+            level_min=1 + number % 6,
+            level_max=min(6, 2 + number % 6),
+            goals=",exam_preparation," if number % 3 == 0 else ",business,travel,",
+            audiences=",university_student," if number % 2 else ",working_professional,",
+        )
+        for number in range(count)
+    )
+    learners = UserFactory.create_batch(20)
+    courses = list(Course.objects.order_by("id").values_list("id", flat=True)[:50])
+    Enrollment.objects.bulk_create(
+        Enrollment(user=learner, course_id=course_id) for learner in learners for course_id in courses[::3]
+    )
+
+
+@pytest.mark.parametrize("courses", [1_000, 10_000])
+def test_anonymous_home_query_count_does_not_grow_with_the_catalog(
+    db, courses, django_assert_max_num_queries
+):
+    seed(courses)
+    cache.clear()
+
+    with django_assert_max_num_queries(HOME_MAX_QUERIES):
+        response = Client().get(reverse("home"))
+
+    assert response.status_code == 200
+    assert len(response.context["recommendations"].courses) == 12
+
+
+@pytest.mark.parametrize("courses", [1_000, 10_000])
+def test_personalized_home_query_count_does_not_grow_with_the_catalog(
+    courses, make_learner, django_assert_max_num_queries
+):
+    seed(courses)
+    client = Client()
+    client.force_login(make_learner(answers=ANSWERS, consent="granted"))
+    cache.clear()
+
+    with django_assert_max_num_queries(HOME_MAX_QUERIES):
+        response = client.get(reverse("home"))
+
+    assert response.context["recommendations"].personalized
+    assert len(response.context["recommendations"].courses) == 12
+
+
+def test_the_next_home_view_is_served_from_the_cache_without_ranking(db):
+    seed(1_000)
+    client = Client()
+    client.get(reverse("home"))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert not [q["sql"] for q in queries.captured_queries if "recommendations_course" in q["sql"]]
