@@ -57,6 +57,11 @@ class PersonalDataCategory:
     # signups never verified); each is erased through every category.
     expired_accounts: Callable[[datetime], Iterable[Any]] | None = None
     retention: Promise | str = ""
+    # The consent purpose this data exists for (e.g. "profiling"): after a
+    # withdrawal the privacy centre says "being deleted" while any category
+    # of that purpose still exports something, and "deleted" only once none
+    # does (D5), without knowing what the data is.
+    purpose: str = ""
 
 
 _registry: dict[str, PersonalDataCategory] = {}
@@ -91,3 +96,7 @@ def get(key: str) -> PersonalDataCategory:
 
 def covered_models() -> set[type[models.Model]]:
     return {model for category in _registry.values() for model in category.models}
+
+
+def categories_for_purpose(purpose: str) -> list[PersonalDataCategory]:
+    return [category for category in _registry.values() if category.purpose == purpose]

@@ -315,23 +315,28 @@ class PurposeState:
     purpose: purposes.Purpose
     decision: str | None
     granted: bool
-    # Only for profiling after a withdrawal: "being_deleted" while answers
-    # remain in storage, "deleted" once they are gone; else "".
-    answers_state: str = ""
+    # After a withdrawal: "being_deleted" while the purpose's data remains in
+    # storage, "deleted" once it is gone; else "".
+    data_state: str = ""
 
     @property
     def needs_consent(self) -> bool:
         return self.purpose.needs_consent
 
 
-def _profiling_answers_state(*, user, decision: str | None, granted: bool) -> str:
-    # Only a withdrawal erases answers (D3); a refusal never had any to erase.
-    if granted or decision != Decision.WITHDRAWN:
-        return ""
-    from onboarding import selectors as onboarding_selectors
+def _withdrawn_data_state(*, user, purpose: str, decision: str | None, granted: bool) -> str:
+    """After a withdrawal: is the purpose's data still stored (D3, D5)?
 
-    # D5: "deleted" only once the answers are really gone from storage.
-    if onboarding_selectors.learner_profile_answers(user=user):
+    Asked of the registry, so the consent app needs to know nothing about
+    what each purpose's data is; a refusal never had any data to erase.
+    """
+    from consent import registry
+
+    categories = registry.categories_for_purpose(purpose)
+    if granted or decision != Decision.WITHDRAWN or not categories:
+        return ""
+    # D5: "deleted" only once the data is really gone from storage.
+    if any(category.export(user) for category in categories):
         return "being_deleted"
     return "deleted"
 
@@ -344,13 +349,11 @@ def privacy_centre_purposes(*, user) -> list[PurposeState]:
             continue
         decision = consent_current_decision(user=user, purpose=purpose.code)
         granted = consent_is_granted(user=user, purpose=purpose.code)
-        answers_state = (
-            _profiling_answers_state(user=user, decision=decision, granted=granted)
-            if purpose.code == purposes.PROFILING
-            else ""
+        data_state = _withdrawn_data_state(
+            user=user, purpose=purpose.code, decision=decision, granted=granted
         )
         states.append(
-            PurposeState(purpose=purpose, decision=decision, granted=granted, answers_state=answers_state)
+            PurposeState(purpose=purpose, decision=decision, granted=granted, data_state=data_state)
         )
     return states
 

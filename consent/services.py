@@ -425,37 +425,6 @@ def account_erase(*, user) -> None:
             category.erase(user)
 
 
-# --- Product news by SMS (B6, C5) -------------------------------------------------------
-
-
-def product_news_send(*, text: str) -> int:
-    """Queue `text` by SMS to everyone whose current decision on product news is a grant.
-
-    Returns how many messages were queued. Only the grant and the verified
-    number are read: never the profile answers (C5: they are for
-    recommendations only), so everyone who agreed gets the same message.
-    """
-    from allauth.account.adapter import get_adapter
-    from django.contrib.auth import get_user_model
-
-    from onboarding import services as onboarding_services
-
-    text = (text or "").strip()
-    if not text:
-        raise ValueError("The message is empty.")
-    subject_ids = selectors.consent_grantee_subject_ids(purpose=purposes.PRODUCT_NEWS_SMS)
-    adapter = get_adapter()
-    sent = 0
-    users = get_user_model()._default_manager.filter(subject_id__in=subject_ids, is_active=True)
-    for user in users.order_by("pk").iterator(chunk_size=1000):
-        phone = adapter.get_phone(user)
-        if phone is None or not phone[1]:
-            continue
-        onboarding_services.sms_enqueue(to=phone[0], body=text)
-        sent += 1
-    return sent
-
-
 # --- Retention (E4) ----------------------------------------------------------------
 
 

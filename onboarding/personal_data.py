@@ -128,6 +128,7 @@ register(
         on_erasure=_("Erased."),
         order=100,
         retention=_("Until you delete an answer, withdraw your consent or cancel your account."),
+        purpose=services.PROFILING_PURPOSE,
     )
 )
 

@@ -123,6 +123,7 @@ def sms_deliver(*, sms_id: int) -> bool:
 # --- Learner profile: the optional answers (REQUIREMENTS A5, B4, C4, D2, D3) ---
 
 PROFILING_PURPOSE = "profiling"
+PRODUCT_NEWS_PURPOSE = "product_news_sms"
 
 
 class ProfilingConsentRequired(Exception):
@@ -379,3 +380,27 @@ def user_sessions_erase(*, user: User) -> int:
 def user_erase(*, user: User) -> None:
     """Delete the account row; what still points at it cascades (D4). Idempotent."""
     User.objects.filter(pk=user.pk).delete()
+
+
+# --- Product news by SMS (B6, C5) --------------------------------------------
+
+
+def product_news_send(*, text: str) -> int:
+    """Queue `text` by SMS to everyone whose current decision on product news is a grant.
+
+    Returns how many messages were queued. Only the grant and the verified
+    number are read: never the profile answers (C5: they are for
+    recommendations only), so everyone who agreed gets the same message.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("The message is empty.")
+    subject_ids = consent_selectors.consent_grantee_subject_ids(purpose=PRODUCT_NEWS_PURPOSE)
+    recipients = User.objects.filter(
+        subject_id__in=subject_ids, is_active=True, phone_verified=True, phone__isnull=False
+    )
+    sent = 0
+    for phone in recipients.order_by("pk").values_list("phone", flat=True).iterator(chunk_size=1000):
+        sms_enqueue(to=phone, body=text)
+        sent += 1
+    return sent

@@ -22,7 +22,7 @@ def _person(**kwargs):
 
 
 def test_news_reaches_current_grantees_only_and_the_command_says_how_many(
-    published, capsys, django_capture_on_commit_callbacks
+    notices_published, capsys, django_capture_on_commit_callbacks
 ):
     granted = _person()
     consent_grant(user=granted, purpose=NEWS, surface="test")
@@ -42,7 +42,7 @@ def test_news_reaches_current_grantees_only_and_the_command_says_how_many(
     assert "1 recipient(s)" in capsys.readouterr().out
 
 
-def test_a_deactivated_account_gets_no_news(published, django_capture_on_commit_callbacks):
+def test_a_deactivated_account_gets_no_news(notices_published, django_capture_on_commit_callbacks):
     user = _person()
     consent_grant(user=user, purpose=NEWS, surface="test")
     user.is_active = False
@@ -54,7 +54,7 @@ def test_a_deactivated_account_gets_no_news(published, django_capture_on_commit_
     assert sms.outbox == []
 
 
-def test_news_never_reads_the_profile_answers(published, django_capture_on_commit_callbacks):
+def test_news_never_reads_the_profile_answers(notices_published, django_capture_on_commit_callbacks):
     teacher = _person()
     consent_grant(user=teacher, purpose=NEWS, surface="test")
     consent_grant(user=teacher, purpose=purposes.PROFILING, surface="test")
@@ -70,6 +70,6 @@ def test_news_never_reads_the_profile_answers(published, django_capture_on_commi
     assert len(sms.outbox) == 2
 
 
-def test_an_empty_message_is_refused(published):
+def test_an_empty_message_is_refused(notices_published):
     with pytest.raises(CommandError):
         call_command("send_product_news", "   ")

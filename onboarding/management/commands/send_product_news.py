@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from consent import services
+from onboarding import services
 
 
 class Command(BaseCommand):
