@@ -243,6 +243,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- Security ---------------------------------------------------------------
 
+# Sessions stay in the database (not cached_db): a Redis outage then costs
+# the rate-limited sign-in pages, not every signed-in page.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG

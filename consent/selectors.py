@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Max, QuerySet, Subquery
 from django.urls import reverse
@@ -74,11 +75,23 @@ def privacy_policy_current(*, language: str | None = None) -> NoticeVersion | No
     return notice_version_current(notice=notices.privacy_policy_notice(), language=language)
 
 
+# Read on every signed-in request by the first-run gate: cached, and dropped
+# by consent.services when a notice is published. The short timeout bounds
+# staleness where the cache is per process (no REDIS_URL).
+POLICY_LABEL_CACHE_KEY = "consent:privacy_policy_current_label"
+POLICY_LABEL_CACHE_SECONDS = 60
+
+
 def privacy_policy_current_label() -> str | None:
     """The version label everyone must have acknowledged (A2, A3, A6)."""
-    return (
-        _published(notices.privacy_policy_notice()).values_list("version", flat=True).first()  # newest
-    )
+    label = cache.get(POLICY_LABEL_CACHE_KEY)
+    if label is None:
+        label = (
+            _published(notices.privacy_policy_notice()).values_list("version", flat=True).first()
+        )  # newest
+        if label is not None:
+            cache.set(POLICY_LABEL_CACHE_KEY, label, POLICY_LABEL_CACHE_SECONDS)
+    return label
 
 
 def privacy_policy_versions(*, language: str | None = None) -> list[NoticeVersion]:
@@ -163,12 +176,15 @@ def consent_is_granted(*, user, purpose: str) -> bool:
     purpose_obj = purposes.get_purpose(purpose)
     if not purpose_obj.needs_consent:
         return False
-    record = _latest(user=user, purpose=purpose)
-    return (
-        record is not None
-        and record.decision == Decision.GRANTED
-        and record.notice_version.material_version == purpose_obj.material_version
+    # Only the two values needed: this runs on every personalised page.
+    latest = (
+        _subject_records(user=user)
+        .filter(purpose=purpose)
+        .order_by("-sequence")
+        .values_list("decision", "notice_version__material_version")
+        .first()
     )
+    return latest == (Decision.GRANTED, purpose_obj.material_version)
 
 
 def consent_screen_is_due(*, user, purpose: str = purposes.PROFILING) -> bool:

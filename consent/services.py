@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.http import HttpRequest
@@ -82,6 +83,9 @@ def notice_version_publish(*, notice: Notice, language: str) -> PublishResult:
             published_at=timezone.now(),
         )
         version.save()
+    # A new policy version gates everyone again at once (A6).
+    transaction.on_commit(lambda: cache.delete(selectors.POLICY_LABEL_CACHE_KEY))
+    cache.delete(selectors.POLICY_LABEL_CACHE_KEY)
     return PublishResult(notice_version=version, created=True)
 
 

@@ -59,9 +59,9 @@ def policy_acknowledgment_is_current_for_session(*, request, user) -> bool:
 
     Only a positive answer is remembered, tagged with the user and the policy
     label: acknowledging takes effect on the very next request, and a new
-    policy version (A6) is noticed at once. The remembered case costs one
-    small query (the current label). Called at sign-in as well, so the
-    requests after it are all of that kind.
+    policy version (A6) is noticed as soon as it is published. The remembered
+    case costs no query (consent caches the current label). Called at sign-in
+    as well, so the requests after it are all of that kind.
     """
     marker = f"{user.pk}:{consent_selectors.privacy_policy_current_label()}"
     if request.session.get(_ACKNOWLEDGMENT_SESSION_KEY) == marker:

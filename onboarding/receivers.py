@@ -23,7 +23,7 @@ def profile_answers_erase_on_withdrawal(sender, user, purpose: str, **kwargs) ->
 def policy_acknowledgment_remember_on_login(sender, request, user, **kwargs) -> None:
     """Look the policy acknowledgment up once, at sign-in.
 
-    The first-run gate then costs one small query on every later request
+    The first-run gate then costs no query on later requests
     (onboarding.middleware). Nothing is written but the session.
     """
     if request is None or not hasattr(request, "session"):

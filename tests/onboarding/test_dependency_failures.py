@@ -53,6 +53,9 @@ def test_redis_cache_down_at_signup_is_a_503_not_a_500(client, django_capture_on
     unreachable = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": UNREACHABLE_REDIS}
     }
+    from consent.services import notices_publish_all
+
+    notices_publish_all()
     client.get(reverse("account_signup"))
     with override_settings(CACHES=unreachable):
         response = signup(client, django_capture_on_commit_callbacks, "138 0013 8000")
