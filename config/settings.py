@@ -184,6 +184,10 @@ ACCOUNT_SIGNUP_FORM_CLASS = None
 # the version shown (REQUIREMENTS A3); the acknowledgment is recorded by the
 # adapter through consent.services.
 ACCOUNT_FORMS = {"signup": "onboarding.forms.SignupForm"}
+# Where the consent app sends people: home, and after a grant, the next step
+# of the purpose (the optional profile questions).
+CONSENT_HOME_URL = "home"
+CONSENT_AFTER_AGREE_URLS = {"profiling": "onboarding:questions"}
 # --- end consent ---
 # REQUIREMENTS F1: codes are 6 digits, valid 10 minutes, 5 attempts, single use.
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}

@@ -3,11 +3,12 @@ from __future__ import annotations
 import json
 
 from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,13 +18,16 @@ from consent.forms import ConsentScreenForm, PolicyAcknowledgmentForm, PrivacyCe
 from consent.notices import NoticeKind
 
 
-def _after_agree_url() -> str:
-    # The questions flow lives in onboarding; until it exists, home (B4: the
-    # product works with no answers).
-    try:
-        return reverse("onboarding:questions")
-    except NoReverseMatch:
-        return reverse("home")
+def _home_url() -> str:
+    return reverse(getattr(settings, "CONSENT_HOME_URL", "home"))
+
+
+def _after_agree_url(purpose: str) -> str:
+    # Where the project continues after a grant, e.g. the profile questions
+    # (settings.CONSENT_AFTER_AGREE_URLS); home otherwise (B4: the product
+    # works with no answers).
+    url_name = getattr(settings, "CONSENT_AFTER_AGREE_URLS", {}).get(purpose)
+    return reverse(url_name) if url_name else _home_url()
 
 
 @require_GET
@@ -70,7 +74,7 @@ def privacy_policy_version(request: HttpRequest, pk: int) -> HttpResponse:
 def _after_acknowledge_url(user) -> str:
     # Acknowledging the policy is not consent to anything (B1): the separate
     # consent screen comes next, once, and can be skipped.
-    return selectors.consent_first_run_url(user=user) or reverse("home")
+    return selectors.consent_first_run_url(user=user) or _home_url()
 
 
 @require_http_methods(["GET", "POST"])
@@ -107,7 +111,7 @@ def screen(request: HttpRequest, purpose: str) -> HttpResponse:
     form = ConsentScreenForm(request.POST or None, purpose=purpose)
     if form.notice is None:
         messages.error(request, _("This consent notice is not available right now. Nothing was recorded."))
-        return redirect("home")
+        return redirect(_home_url())
     if request.method == "POST":
         if form.is_valid():
             services.consent_screen_answer(
@@ -120,12 +124,12 @@ def screen(request: HttpRequest, purpose: str) -> HttpResponse:
             )
             if form.agreed:
                 messages.success(request, _("Thank you. You can withdraw your consent at any time."))
-                return redirect(_after_agree_url())
+                return redirect(_after_agree_url(purpose))
             messages.info(
                 request,
                 _("Skipped. Every course is open to you; you can change this at any time."),
             )
-            return redirect("home")
+            return redirect(_home_url())
         status = 400
     else:
         status = 200
@@ -197,8 +201,8 @@ def privacy_centre_decide(request: HttpRequest) -> HttpResponse:
         return redirect("consent:privacy_centre")
     if form.granting:
         messages.success(request, _("You agreed to: %(purpose)s.") % {"purpose": title})
-        if purpose == purposes.PROFILING:
-            return redirect(_after_agree_url())
+        if purpose in getattr(settings, "CONSENT_AFTER_AGREE_URLS", {}):
+            return redirect(_after_agree_url(purpose))
     else:
         messages.success(request, _("You withdrew your consent to: %(purpose)s.") % {"purpose": title})
     return redirect("consent:privacy_centre")
