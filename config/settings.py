@@ -249,6 +249,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Sessions stay in the database (not cached_db): a Redis outage then costs
 # the rate-limited sign-in pages, not every signed-in page.
+# REQUIREMENTS A5: only the session and CSRF cookies. Flash messages live in
+# the session instead of a cookie of their own.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
