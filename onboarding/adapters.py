@@ -12,6 +12,8 @@ from onboarding.forms import PhoneNumberField
 
 class AccountAdapter(DefaultAccountAdapter):
     def phone_form_field(self, **kwargs):
+        # allauth labels it "Phone"; ours says what is needed: a mobile number.
+        kwargs.pop("label", None)
         return PhoneNumberField(**kwargs)
 
     def save_user(self, request, user, form, commit=True):
