@@ -93,7 +93,7 @@ def training_steps(*, language: str | None) -> list[TrainingStep]:
     Screenshots are made by `make screenshots` into docs/screenshots/, which
     is served as static files under screenshots/.
     """
-    prefix = "zh-hans" if (language or "").startswith("zh") else "en"
+    prefix = "zh" if (language or "").startswith("zh") else "en"
     steps = []
     for step in _STEPS:
         screenshot = _screenshot_path(prefix, step.screenshot_name)

@@ -46,3 +46,10 @@ def test_the_training_page_tells_the_case_and_the_path(client):
     assert "京04民终494号" in html
     assert "The condemned app" in html
     assert "Agree and Skip are the same button" in html
+
+
+def test_the_training_page_shows_our_screenshots_in_the_readers_language(client):
+    english = client.get(reverse("training")).content.decode()
+    chinese = client.get(reverse("training"), HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+    assert "screenshots/en-desktop-" in english
+    assert "screenshots/zh-desktop-" in chinese
