@@ -202,6 +202,18 @@ def policy_acknowledge(
     )
 
 
+def _decide(user, purpose: str, decision: str, request, surface: str, notice_version) -> ConsentRecord:
+    """One decision about a consent purpose, on that purpose's notice."""
+    return _append(
+        user=user,
+        purpose=purpose,
+        decision=decision,
+        notice_version=_purpose_notice(purpose=purpose, notice_version=notice_version),
+        request=request,
+        surface=surface,
+    )
+
+
 def consent_grant(
     *,
     user,
@@ -210,14 +222,7 @@ def consent_grant(
     surface: str,
     notice_version: NoticeVersion | None = None,
 ) -> ConsentRecord:
-    record = _append(
-        user=user,
-        purpose=purpose,
-        decision=Decision.GRANTED,
-        notice_version=_purpose_notice(purpose=purpose, notice_version=notice_version),
-        request=request,
-        surface=surface,
-    )
+    record = _decide(user, purpose, Decision.GRANTED, request, surface, notice_version)
     consent_granted.send(sender=ConsentRecord, user=user, purpose=purpose, record=record)
     return record
 
@@ -230,14 +235,7 @@ def consent_decline(
     surface: str,
     notice_version: NoticeVersion | None = None,
 ) -> ConsentRecord:
-    return _append(
-        user=user,
-        purpose=purpose,
-        decision=Decision.DECLINED,
-        notice_version=_purpose_notice(purpose=purpose, notice_version=notice_version),
-        request=request,
-        surface=surface,
-    )
+    return _decide(user, purpose, Decision.DECLINED, request, surface, notice_version)
 
 
 def consent_withdraw(
@@ -249,14 +247,7 @@ def consent_withdraw(
     notice_version: NoticeVersion | None = None,
 ) -> ConsentRecord:
     """Withdraw a grant; listeners erase what it allowed (D3, PIPL 47(1))."""
-    record = _append(
-        user=user,
-        purpose=purpose,
-        decision=Decision.WITHDRAWN,
-        notice_version=_purpose_notice(purpose=purpose, notice_version=notice_version),
-        request=request,
-        surface=surface,
-    )
+    record = _decide(user, purpose, Decision.WITHDRAWN, request, surface, notice_version)
     consent_withdrawn.send(sender=ConsentRecord, user=user, purpose=purpose, record=record)
     return record
 
