@@ -16,8 +16,10 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    # The production-like process gets its own SQLite default, whatever the test run uses.
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SMS_"))}
     clean_env.pop("REDIS_URL", None)
+    clean_env.pop("DATABASE_URL", None)
     clean_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -47,3 +49,17 @@ def test_production_refuses_to_start_without_a_required_secret(missing):
 def test_development_mode_starts_without_secrets():
     result = _manage("check", env={"DJANGO_DEBUG": "true"})
     assert result.returncode == 0, result.stderr
+
+
+def test_a_database_outage_in_production_shows_the_503_page_even_before_collectstatic():
+    # The error page must not depend on the static manifest or the database.
+    script = (
+        "from django.test import Client;"
+        "c = Client(HTTP_HOST='learn.example.com', raise_request_exception=False);"
+        "r = c.get('/', secure=True); print(r.status_code); print(r.content.decode())"
+    )
+    env = {**PRODUCTION_ENV, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/nothing"}
+    result = _manage("shell", "-c", script, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "\n503\n" in f"\n{result.stdout}"
+    assert "temporarily unavailable" in result.stdout
