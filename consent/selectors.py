@@ -197,14 +197,15 @@ def consent_screen_is_due(*, user, purpose: str = purposes.PROFILING) -> bool:
     purpose_obj = purposes.get_purpose(purpose)
     if not getattr(user, "is_authenticated", False) or not purpose_obj.needs_consent:
         return False
-    if purpose_notice_current(purpose=purpose) is None:
-        return False
-    return (
-        not _subject_records(user=user)
+    # The person's own decision first: for everyone who decided (most page
+    # views), the notice text is never loaded.
+    decided = (
+        _subject_records(user=user)
         .filter(purpose=purpose, notice_version__material_version=purpose_obj.material_version)
         .exclude(decision=Decision.ACKNOWLEDGED)
         .exists()
     )
+    return not decided and purpose_notice_current(purpose=purpose) is not None
 
 
 def consent_decided_on_earlier_version(*, user, purpose: str) -> bool:
