@@ -105,6 +105,17 @@ class Decision(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# What people read for the screens this app records decisions on; a project's
+# own surfaces fall back to their code.
+SURFACE_LABELS = {
+    "signup": _("Signup page"),
+    "first_run": _("Privacy policy page at first sign-in"),
+    "onboarding.consent": _("Consent screen after signup"),
+    "privacy_centre": _("Privacy centre"),
+    "account_cancellation": _("Account cancellation"),
+}
+
+
 class ConsentRecord(AppendOnlyModel):
     """One decision of one person about one purpose: the ledger (E1).
 
@@ -150,6 +161,10 @@ class ConsentRecord(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.purpose} {self.decision}"
+
+    @property
+    def surface_label(self) -> str:
+        return SURFACE_LABELS.get(self.surface, self.surface)
 
     def canonical_payload(self) -> bytes:
         """The exact bytes `record_hash` is computed over; changing this breaks every chain."""

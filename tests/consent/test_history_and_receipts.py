@@ -77,3 +77,13 @@ def test_nobody_can_download_someone_elses_receipt(client, granted_person):
     client.force_login(LearnerFactory())
 
     assert client.get(reverse("consent:consent_receipt", args=[record.id])).status_code == 404
+
+
+def test_the_history_names_the_screen_in_words_not_codes(client, granted_person):
+    consent_withdraw(user=granted_person, purpose=purposes.PROFILING, surface="privacy_centre")
+    client.force_login(granted_person)
+
+    html = client.get(HISTORY).content.decode()
+
+    assert "<td>Privacy centre</td>" in html
+    assert "<td>privacy_centre</td>" not in html
