@@ -16,6 +16,17 @@ def _tasks_in_process_unless_integration(request, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English: a request in Chinese leaves its language
+    active in the thread, and lazy messages read later would follow it."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_sms_and_cache(settings):
     # Rate limits live in the cache and codes in the outbox: each test starts clean.
     settings.SMS_BACKEND = "onboarding.sms.backends.locmem.SmsBackend"
