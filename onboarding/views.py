@@ -68,6 +68,21 @@ def _question_after(request: HttpRequest, step: int) -> HttpResponse:
     return redirect("onboarding:question", step=step + 1)
 
 
+def _answer_store(request: HttpRequest, form, field: str) -> bool:
+    """Store a valid form's answer through the service, which checks consent itself.
+
+    False when the service refuses the value (the error is put on the form);
+    ProfilingConsentRequired goes to the caller, which sends the person to the
+    consent screen.
+    """
+    try:
+        services.learner_profile_set_answer(user=request.user, field=field, value=form.cleaned_data["answer"])
+    except ValidationError as error:
+        form.add_error("answer", error)
+        return False
+    return True
+
+
 @require_GET
 @login_required
 def questions(request: HttpRequest) -> HttpResponse:
@@ -95,15 +110,10 @@ def question(request: HttpRequest, step: int) -> HttpResponse:
             form.add_error(None, _("Use one of the buttons below the question."))
         elif form.is_valid():
             try:
-                services.learner_profile_set_answer(
-                    user=request.user, field=field, value=form.cleaned_data["answer"]
-                )
+                if _answer_store(request, form, field):
+                    return _question_after(request, step)
             except services.ProfilingConsentRequired:
                 return _consent_screen_redirect()
-            except ValidationError as error:
-                form.add_error("answer", error)
-            else:
-                return _question_after(request, step)
         status = 400
     else:
         saved = selectors.learner_profile_answers(user=request.user).get(field)
@@ -152,16 +162,11 @@ def profile_answer_change(request: HttpRequest, field: str) -> HttpResponse:
         form = forms.ProfileQuestionForm(request.POST, question=field)
         if form.is_valid():
             try:
-                services.learner_profile_set_answer(
-                    user=request.user, field=field, value=form.cleaned_data["answer"]
-                )
+                if _answer_store(request, form, field):
+                    messages.success(request, _("Your answer has been changed."))
+                    return redirect("onboarding:profile")
             except services.ProfilingConsentRequired:
                 return _consent_screen_redirect()
-            except ValidationError as error:
-                form.add_error("answer", error)
-            else:
-                messages.success(request, _("Your answer has been changed."))
-                return redirect("onboarding:profile")
         status = 400
     else:
         saved = selectors.learner_profile_answers(user=request.user).get(field)
