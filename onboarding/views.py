@@ -59,7 +59,8 @@ def _questions_finish(request: HttpRequest) -> HttpResponse:
     else:
         # B4: skipping everything leads to the full product, with nothing held against it.
         messages.info(request, _("No answers were saved. Every course is open to you."))
-    return redirect("home")
+    # Back to the page the person signed up from (e.g. a course), if any.
+    return redirect(services.first_run_return_to_pop(request=request) or "home")
 
 
 def _question_after(request: HttpRequest, step: int) -> HttpResponse:

@@ -26,3 +26,24 @@ def test_a_learner_signs_up_with_only_a_number_and_a_code_then_signs_out(ui):
     flows.sign_out(ui)
     ui.goto(reverse("home"))
     assert not ui.is_signed_in()
+
+
+def test_sign_up_to_enroll_returns_to_the_course_after_the_consent_screen(ui):
+    ui.goto(reverse("recommendations:course_list"))
+    ui.submit(ui.page.locator("main article a, main li a").first)
+    course_path = ui.path
+    ui.submit(ui.page.locator("main").get_by_role("link", name="Sign up to enroll"))
+
+    form = ui.page.locator("main form[method=post]").filter(has=ui.page.locator("[name=phone]"))
+    form.locator("input[name=phone]").fill("139 0000 1621")
+    form.locator("input[type=checkbox]").check()
+    since = ui.app.outbox.mark()
+    ui.submit(form.locator("button[type=submit]").first)
+    flows.enter_code(ui, phone="+8613900001621", since=since)
+
+    # The consent screen still comes first (B1), then the course, ready to enroll.
+    flows.check_consent_screen(ui, "en")
+    ui.submit(flows.button(ui, "Skip"))
+    assert ui.path == course_path
+    ui.submit(flows.button(ui, "Enroll"))
+    assert "You are enrolled" in ui.main_text()
