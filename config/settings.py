@@ -31,6 +31,10 @@ ALLOWED_HOSTS = env.list(
     default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else environ.Env.NOTSET,
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "onboarding.views.csrf_failure"
+# Development only: Django's technical 404/500 pages instead of the site's own
+# (which `make run` shows by default, in the visitor's language).
+TECHNICAL_ERROR_PAGES = DEBUG and env.bool("DJANGO_TECHNICAL_ERROR_PAGES", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -56,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "onboarding.middleware.ErrorPagesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

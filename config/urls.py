@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("training.urls")),
 ]
 
+handler400 = "onboarding.views.bad_request"
 handler500 = "onboarding.views.server_error"

@@ -184,6 +184,16 @@ def profile_answer_delete(request: HttpRequest, field: str) -> HttpResponse:
     return redirect("onboarding:profile")
 
 
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: the site's page, with the request (Django's default renders without it)."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: an expired or foreign form, explained inside the layout (F3)."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: a database or Redis outage is a 503 with a friendly page.
 
