@@ -38,6 +38,26 @@ ANSWER_CHOICES = {
     "occupation": Occupation,
 }
 
+# Which answers ask for a specialised course (recommendations.models.Specialisation):
+# preparing for an exam asks for the exam courses, teaching for the teachers'
+# course. No answer names an industry, so industry courses never outrank
+# general ones on the same footing.
+EXAM_SPECIALISATIONS = frozenset({"ielts", "toefl", "cet", "gaokao"})
+SPECIALISATIONS_ASKED_BY = {
+    ("learning_goal", "exam_preparation"): EXAM_SPECIALISATIONS,
+    ("occupation", "teacher"): frozenset({"teaching"}),
+}
+
+
+def specialisations_asked_for(answers: dict[str, str]) -> frozenset[str]:
+    """The specialisations the learner's answers point at."""
+    asked: set[str] = set()
+    for (key, code), specialisations in SPECIALISATIONS_ASKED_BY.items():
+        if answers.get(key) == code:
+            asked |= specialisations
+    return frozenset(asked)
+
+
 _ROW_FIELDS = (
     "id",
     "slug",

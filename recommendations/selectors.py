@@ -80,7 +80,7 @@ class Recommendations:
     def courses(self) -> tuple[RecommendedCourse, ...]:
         # Built on first use only: when the rendered list is already cached,
         # neither the ranked rows nor their translations are needed.
-        return tuple(_present(row, personalized=self.personalized) for row in self.rows())
+        return tuple(present_course(row, personalized=self.personalized) for row in self.rows())
 
 
 # --- Catalog ----------------------------------------------------------------
@@ -158,7 +158,7 @@ def reason_text(kind: str, code: str) -> str:
     return _("Written for learners like you: %(occupation)s") % {"occupation": Occupation(code).label}
 
 
-def _present(row: dict[str, Any], *, personalized: bool) -> RecommendedCourse:
+def present_course(row: dict[str, Any], *, personalized: bool) -> RecommendedCourse:
     reasons = tuple(reason_text(kind, code) for kind, code in row["reasons"])
     if personalized and not reasons:
         # Honest about items that fill the list without matching an answer (ALG 16).
