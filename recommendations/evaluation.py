@@ -77,8 +77,8 @@ class Metrics:
     # The same share over all combinations, for information (no floor).
     goal_precision_at_5_all: float
     # Of the pairs (specialised course not asked for, general course) with the
-    # same goal match and the same level fit, the share where the specialised
-    # one comes first.
+    # same goal match and the same level fit (within one step, two steps away,
+    # further), the share where the specialised one comes first.
     specialised_first_rate: float
     specialised_first_pairs: int
     # Mean number of distinct specialisations in the top 6 (general counts as one).
@@ -113,6 +113,12 @@ def _catalog() -> dict[int, CourseFacts]:
 
 def _fits(facts: CourseFacts, level: int) -> bool:
     return abs(facts.target - level) <= 1
+
+
+def _fit_class(facts: CourseFacts, level: int) -> int:
+    """Level fit in three classes: within one step, two steps away, further."""
+    distance = abs(facts.target - level)
+    return 0 if distance <= 1 else 1 if distance == 2 else 2
 
 
 def _reasons_shown(row: dict) -> tuple[str, ...]:
@@ -161,7 +167,7 @@ def evaluate() -> Metrics:
                     and specialised.specialisation not in asked
                     and general.specialisation == GENERAL
                     and (goal in specialised.goals) == (goal in general.goals)
-                    and _fits(specialised, level) == _fits(general, level)
+                    and _fit_class(specialised, level) == _fit_class(general, level)
                 ):
                     pairs += 1
                     pairs_specialised_first += specialised_first

@@ -33,8 +33,8 @@ class Specialisation(models.TextChoices):
     HOSPITALITY = "hospitality", _("Hotels and restaurants")
     IT = "it", _("Software and IT")
     TEACHING = "teaching", _("Teaching")
-    IELTS = "ielts", "IELTS"
-    TOEFL = "toefl", "TOEFL"
+    IELTS = "ielts", _("IELTS")
+    TOEFL = "toefl", _("TOEFL")
     CET = "cet", _("CET-4/6")
     GAOKAO = "gaokao", _("Gaokao")
 
