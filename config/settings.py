@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.headless",
     "bootstrap",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
     "consent",
     "recommendations",
     "training",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +68,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "onboarding.middleware.TooManyRequestsMiddleware",
     "onboarding.middleware.PolicyAcknowledgmentMiddleware",
+    # Last, so it sees exceptions first: on /api/ and /_allauth/ a rate limit
+    # or an outage answers JSON problem details, not the HTML pages (G1, F1).
+    "api.middleware.ApiProblemMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -209,6 +216,36 @@ ACCOUNT_RATE_LIMITS = {
 }
 
 PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="CN")
+
+# --- API for native apps (REQUIREMENTS G1; docs/API.md) ----------------------
+
+# allauth headless: the app client only (X-Session-Token, no cookies, so no
+# CSRF to manage); the web keeps its own pages.
+HEADLESS_CLIENTS = ("app",)
+HEADLESS_ONLY = False
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.SessionTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "api.permissions.PolicyAcknowledged",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PersonWriteThrottle"],
+    # Design: writes per person (or per IP before sign-in); SMS limits are allauth's (F1).
+    "DEFAULT_THROTTLE_RATES": {"person_write": env("API_WRITE_RATE", default="60/min")},
+    "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "LearnRight API",
+    "DESCRIPTION": "The same lawful journey as the web, for native apps. Guide: docs/API.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 # --- SMS --------------------------------------------------------------------
 
