@@ -41,12 +41,16 @@ class AppClient:
         call = getattr(self.client, method.lower())
         if self.capture is not None:
             with self.capture(execute=True):
-                response = call(path, data, **kwargs, **self._headers()) if data is not None else call(
-                    path, **self._headers()
+                response = (
+                    call(path, data, **kwargs, **self._headers())
+                    if data is not None
+                    else call(path, **self._headers())
                 )
         else:
-            response = call(path, data, **kwargs, **self._headers()) if data is not None else call(
-                path, **self._headers()
+            response = (
+                call(path, data, **kwargs, **self._headers())
+                if data is not None
+                else call(path, **self._headers())
             )
         token = _session_token(response)
         if token:
@@ -70,7 +74,8 @@ class AppClient:
         if policy_version is None:
             policy_version = self.get(f"{API}/notices/privacy-policy").json()["id"]
         response = self.post(
-            f"{AUTH}/auth/signup", {"phone": phone, "privacy_policy_read": True, "policy_version": policy_version}
+            f"{AUTH}/auth/signup",
+            {"phone": phone, "privacy_policy_read": True, "policy_version": policy_version},
         )
         assert response.status_code == 401, response.content
         return self.post(f"{AUTH}/auth/phone/verify", {"code": last_code()})

@@ -32,7 +32,11 @@ def test_signup_by_phone_records_the_acknowledgment_of_the_version_shown_with_su
     user = User.objects.get(phone=PHONE)
     assert user.phone_verified
     record = ConsentRecord.objects.get(subject_id=user.subject_id)
-    assert (record.decision, record.surface, record.notice_version_id) == ("acknowledged", "app", policy["id"])
+    assert (record.decision, record.surface, record.notice_version_id) == (
+        "acknowledged",
+        "app",
+        policy["id"],
+    )
     assert record.notice_sha256 == policy["sha256"]
 
 
@@ -60,7 +64,12 @@ def test_signup_asks_for_the_phone_and_nothing_else(app):
     policy = app.get(f"{API}/notices/privacy-policy").json()
     response = app.post(
         f"{AUTH}/auth/signup",
-        {"phone": PHONE, "privacy_policy_read": True, "policy_version": policy["id"], "occupation": "student"},
+        {
+            "phone": PHONE,
+            "privacy_policy_read": True,
+            "policy_version": policy["id"],
+            "occupation": "student",
+        },
     )
     assert response.status_code == 401  # the code step; the extra field is ignored, never stored
     pending = [flow for flow in response.json()["data"]["flows"] if flow.get("is_pending")]
@@ -75,7 +84,8 @@ def test_login_by_code_through_the_api(signed_in, advance_clock):
     again = AppClient(capture=signed_in.capture)
     response = again.login(PHONE)
     assert response.status_code == 200
-    assert again.token and again.token != signed_in.token
+    assert again.token
+    assert again.token != signed_in.token
     assert again.get(f"{API}/next-step").json()["next"] == "consent_step"
 
 
@@ -107,7 +117,9 @@ def test_a_signup_refused_by_the_sms_limit_creates_no_account(app):
 def test_login_does_not_reveal_whether_a_number_is_registered(signed_in, advance_clock):
     advance_clock(seconds=61)
     known = AppClient(capture=signed_in.capture).post(f"{AUTH}/auth/code/request", {"phone": PHONE})
-    unknown = AppClient(capture=signed_in.capture).post(f"{AUTH}/auth/code/request", {"phone": "+8613700137000"})
+    unknown = AppClient(capture=signed_in.capture).post(
+        f"{AUTH}/auth/code/request", {"phone": "+8613700137000"}
+    )
     assert known.status_code == unknown.status_code == 401
     assert _flow_ids(known) == _flow_ids(unknown)
     # The unknown number is told by SMS, not on screen (F2).
@@ -128,7 +140,9 @@ def test_signup_with_a_registered_number_looks_like_a_new_signup(signed_in, adva
 
 def test_a_wrong_code_five_times_ends_the_attempt(app):
     policy = app.get(f"{API}/notices/privacy-policy").json()
-    app.post(f"{AUTH}/auth/signup", {"phone": PHONE, "privacy_policy_read": True, "policy_version": policy["id"]})
+    app.post(
+        f"{AUTH}/auth/signup", {"phone": PHONE, "privacy_policy_read": True, "policy_version": policy["id"]}
+    )
     right = last_code_for(PHONE)
     wrong = "000000" if right != "000000" else "111111"
     statuses = [app.post(f"{AUTH}/auth/phone/verify", {"code": wrong}).status_code for _ in range(5)]

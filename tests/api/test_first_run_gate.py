@@ -71,7 +71,11 @@ def test_acknowledging_records_the_version_shown_and_opens_the_product(imported,
     # Acknowledging is not consent: the separate consent step comes next (B1).
     assert response.json() == {"next": "consent_step", "consent_purpose": "profiling"}
     record = ConsentRecord.objects.get(subject_id=imported_person.subject_id)
-    assert (record.decision, record.surface, record.notice_version_id) == ("acknowledged", "app", policy["id"])
+    assert (record.decision, record.surface, record.notice_version_id) == (
+        "acknowledged",
+        "app",
+        policy["id"],
+    )
     assert imported.get(f"{API}/recommendations").status_code == 200
 
 

@@ -1,4 +1,4 @@
-"""Profile questions by API: in order, skippable, changed and deleted; nothing without consent (A5, B4, C4, D2)."""
+"""Profile questions by API: in order, skippable, changed, deleted; nothing without consent (B4, C4, D2)."""
 
 import pytest
 
@@ -54,7 +54,10 @@ def test_skip_one_writes_nothing_and_names_the_next_question(granted):
 
 
 def test_skip_the_rest_writes_nothing(granted):
-    assert granted.post(f"{API}/profile/questions/skip-rest").json() == {"next_question": None, "saved": False}
+    assert granted.post(f"{API}/profile/questions/skip-rest").json() == {
+        "next_question": None,
+        "saved": False,
+    }
     assert not LearnerProfile.objects.exists()
 
 

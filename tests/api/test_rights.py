@@ -1,4 +1,4 @@
-"""Rights by API: privacy centre, grant and withdraw, history, receipts, copy, cancellation (B6, B7, D1-D5, E2)."""
+"""Rights by API: privacy centre, decisions, history, receipts, copy, cancellation (B6, B7, D1-D5, E2)."""
 
 import json
 
@@ -20,7 +20,8 @@ def _states(client) -> dict:
 def test_the_privacy_centre_lists_every_purpose_with_its_state(signed_in):
     states = _states(signed_in)
     assert set(states) == {"account", "profiling", "product_news_sms"}
-    assert states["account"]["notice"] is None and not states["account"]["purpose"]["needs_consent"]
+    assert states["account"]["notice"] is None
+    assert not states["account"]["purpose"]["needs_consent"]
     assert states["product_news_sms"]["granted"] is False
     assert states["product_news_sms"]["notice"]["purpose"] == "product_news_sms"
 
