@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=true
 RUN_ENV := $(DEV_ENV) COMPLIANCE_TOUR=true
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format worker beat bench screenshots loadtest migrate clean
+.PHONY: help run test lint format worker beat bench screenshots loadtest migrate clean api-schema
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -64,3 +64,6 @@ screenshots: $(VENV)/.installed-dev ## Photograph journeys (1) and (2), English 
 
 loadtest: $(VENV)/.installed-runtime ## 50 concurrent learners through the whole path: gunicorn + PostgreSQL + Redis + a Celery worker
 	$(PY) loadtest/run.py
+
+api-schema: $(VENV)/.installed-runtime ## Write the API's OpenAPI schema to docs/openapi.yaml (a test compares them)
+	$(DEV_ENV) $(PY) manage.py spectacular --file docs/openapi.yaml --validate --fail-on-warn

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+# Ids fit a 32-bit column on every backend; a larger number is a field error, not a 500.
+MAX_ID = 2_147_483_647
+
 # --- Notices (A3, A4, A6) -----------------------------------------------------
 
 
@@ -55,7 +58,9 @@ class AcknowledgmentInputSerializer(serializers.Serializer):
     privacy_policy_read = serializers.BooleanField(
         help_text='The person ticked "I have read the privacy policy" themselves: never pre-ticked.'
     )
-    policy_version = serializers.IntegerField(help_text="`id` of the policy version shown.")
+    policy_version = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="`id` of the policy version shown."
+    )
 
     def validate_privacy_policy_read(self, value: bool) -> bool:
         if value is not True:
@@ -108,7 +113,9 @@ class ConsentStepSerializer(serializers.Serializer):
 
 class ConsentDecisionInputSerializer(serializers.Serializer):
     choice = serializers.ChoiceField(choices=["agree", "skip"])
-    notice_version = serializers.IntegerField(help_text="`notice.id` of the consent step shown.")
+    notice_version = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="`notice.id` of the consent step shown."
+    )
 
 
 class DecisionRecordSerializer(serializers.Serializer):
@@ -244,7 +251,9 @@ class PrivacyCentreSerializer(serializers.Serializer):
 
 
 class GrantInputSerializer(serializers.Serializer):
-    notice_version = serializers.IntegerField(help_text="`notice.id` shown for this purpose.")
+    notice_version = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="`notice.id` shown for this purpose."
+    )
 
 
 class HistoryRecordSerializer(DecisionRecordSerializer):

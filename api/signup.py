@@ -32,6 +32,8 @@ class AppSignupInput(SignupInput):
     )
     policy_version = forms.IntegerField(
         required=True,
+        min_value=1,
+        max_value=2_147_483_647,
         error_messages={"required": _("Send the id of the privacy policy version you showed.")},
     )
     # Read by onboarding.adapters.AccountAdapter.save_user for the ledger record.

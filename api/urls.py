@@ -1,7 +1,10 @@
 from django.conf import settings
-from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.http import Http404
+from django.urls import path, re_path
+from django.utils.translation import gettext as _
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from api.errors import problem_response
 from api.views import consent, notices, profile, recommendations, rights
 
 app_name = "api"
@@ -50,6 +53,26 @@ urlpatterns = [
     path("v1/privacy-centre/cancel-account", rights.CancelAccountView.as_view(), name="account_cancel"),
 ]
 
-# Browsable documentation in development only; the schema itself is public.
-if settings.DEBUG:
-    urlpatterns.append(path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"))
+_swagger = SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+
+
+def docs(request, *args, **kwargs):
+    """Browsable documentation in development only; the schema itself is public.
+
+    Swagger UI is served from our own origin (drf-spectacular-sidecar) with
+    its script in a separate file, so the CSP holds (A5, F3).
+    """
+    if not settings.DEBUG:
+        raise Http404
+    return _swagger(request, *args, **kwargs)
+
+
+def not_found(request, *args, **kwargs):
+    """Any other path under /api/: a problem document, like every API error."""
+    return problem_response(status_code=404, code="not_found", title=_("Not found."))
+
+
+urlpatterns += [
+    path("docs/", docs, name="docs"),
+    re_path(r"^", not_found),
+]

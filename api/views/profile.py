@@ -44,7 +44,9 @@ def _next_question(field: str) -> str | None:
 
 def _error_details(error: DjangoValidationError) -> list[ErrorDetail]:
     """The service's messages with their codes (invalid_choice, ...), for field errors."""
-    return [ErrorDetail(message, code=item.code or "invalid") for item in error.error_list for message in item]
+    return [
+        ErrorDetail(message, code=item.code or "invalid") for item in error.error_list for message in item
+    ]
 
 
 def _question(field: str, answer: str | None) -> dict:
