@@ -87,7 +87,17 @@ class PolicyAcknowledgmentMiddleware:
     # own pages (sign-in, codes, logout), static files and the health probe.
     # The privacy centre stays reachable: exercising a right (withdraw, copy,
     # cancel) never depends on first accepting a new policy (PIPL 15, 47).
-    EXEMPT_PREFIXES = ("/privacy/", "/privacy-centre/", "/accounts/", "/i18n/", "/healthz")
+    # The app API (/api/, /_allauth/) keeps the same gate itself, answering
+    # JSON instead of a redirect (api.permissions.PolicyAcknowledged).
+    EXEMPT_PREFIXES = (
+        "/privacy/",
+        "/privacy-centre/",
+        "/accounts/",
+        "/i18n/",
+        "/healthz",
+        "/api/",
+        "/_allauth/",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response
