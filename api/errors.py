@@ -84,6 +84,16 @@ class ReauthenticationRequired(ApiProblem):
     title = _("Confirm with a new code sent to your mobile number first.")
 
 
+class RateLimited(ApiProblem):
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    code = "rate_limited"
+    title = _("Too many requests. Please wait a moment and try again.")
+
+    def __init__(self, detail=None, *, wait: int, **extra) -> None:
+        super().__init__(detail, **extra)
+        self.wait = wait
+
+
 class NotFound(ApiProblem):
     status_code = status.HTTP_404_NOT_FOUND
     code = "not_found"

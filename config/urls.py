@@ -1,9 +1,26 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from api.signup import app_signup
+from api.headless_urls import headless_urlpatterns_in_use
+from config.allauth_urls import allauth_urlpatterns_in_use
 from onboarding.views import healthz
+
+if settings.ADMIN_REQUIRE_MFA:
+    # Staff sign in like everyone (SMS code), then allauth asks for the
+    # authenticator code; the admin's password page is no longer served and
+    # only staff with an authenticator app enter (F3, docs/OPERATIONS.md).
+    admin.site.login = secure_admin_login(admin.site.login)
+    _staff_has_permission = admin.site.has_permission
+
+    def _staff_with_authenticator_has_permission(request) -> bool:
+        from allauth.mfa.utils import is_mfa_enabled
+
+        return _staff_has_permission(request) and is_mfa_enabled(request.user)
+
+    admin.site.has_permission = _staff_with_authenticator_has_permission
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -13,11 +30,11 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_request_login_code", query_string=True),
         name="account_login",
     ),
-    path("accounts/", include("allauth.urls")),
-    # Native apps (G1): allauth headless (the app client) and the product API.
-    # The app's signup adds the privacy-policy acknowledgment (A3) to allauth's.
-    path("_allauth/app/v1/auth/signup", app_signup, name="api_app_signup"),
-    path("_allauth/", include("allauth.headless.urls")),
+    # Only the allauth pages we use; the rest (passwords, email) are 404s.
+    path("accounts/", include(allauth_urlpatterns_in_use())),
+    # Native apps (G1): allauth headless (the app client, the same endpoints
+    # in use as the pages above) and the product API.
+    path("_allauth/", include((headless_urlpatterns_in_use(), "headless"))),
     path("api/", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

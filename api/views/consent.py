@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from api import presenters
 from api import serializers as s
-from api.errors import NotFound, NoticeUnavailable, StaleNotice
+from api.errors import AcknowledgmentRequired, NotFound, NoticeUnavailable, StaleNotice
 from api.views.base import SIGNED_IN_ERRORS, WRITE_ERRORS, ApiView, problem
 from consent import purposes
 from consent import selectors as consent_selectors
@@ -127,6 +127,8 @@ class ConsentStepView(ApiView):
                 request=request._request,
                 surface=SURFACE,
             )
+        except consent_services.PolicyNotAcknowledgedError:
+            raise AcknowledgmentRequired(acknowledge_url="/api/v1/acknowledgment") from None
         except consent_services.StaleNoticeError:
             raise stale(purpose) from None
         # The web's next step after a grant (settings.CONSENT_AFTER_AGREE_URLS).

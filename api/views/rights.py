@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from api import presenters
 from api import serializers as s
-from api.errors import NotFound, ReauthenticationRequired
+from api.errors import AcknowledgmentRequired, NotFound, RateLimited, ReauthenticationRequired
 from api.views.base import SIGNED_IN_ERRORS, WRITE_ERRORS, ApiView, problem
 from api.views.consent import stale
 from consent import purposes
@@ -82,6 +82,7 @@ class GrantView(RightsView):
     @extend_schema(
         operation_id="consent_grant",
         summary="Agree to one purpose, on the notice version shown (B6)",
+        description="Granting needs the current policy acknowledged (403 acknowledgment_required).",
         parameters=[PURPOSE_PARAMETER],
         request=s.GrantInputSerializer,
         responses={200: s.PurposeStateSerializer, 404: problem("not_found"), 409: STALE, **WRITE_ERRORS},
@@ -101,6 +102,9 @@ class GrantView(RightsView):
                 surface=SURFACE,
                 notice_version=shown,
             )
+        except consent_services.PolicyNotAcknowledgedError:
+            # A2, A6: the privacy centre stays open, but granting comes after the policy.
+            raise AcknowledgmentRequired(acknowledge_url="/api/v1/acknowledgment") from None
         except consent_services.StaleNoticeError:
             raise stale(purpose) from None
         return Response(_state_of(request.user, purpose))
@@ -171,12 +175,28 @@ class ExportsView(RightsView):
     @extend_schema(
         operation_id="export_request",
         summary="Ask for a copy of my data (D1); poll it, then download it",
+        description=(
+            "A copy still being prepared, or one made in the last 10 minutes, is returned again. "
+            "Past 5 copies in 24 hours: 429 rate_limited with Retry-After."
+        ),
         request=None,
         responses={202: s.ExportSerializer, **WRITE_ERRORS},
         tags=["rights"],
     )
     def post(self, request):
-        export = consent_services.data_export_request(user=request.user, language=translation.get_language())
+        try:
+            export = consent_services.data_export_request(
+                user=request.user, language=translation.get_language()
+            )
+        except consent_services.ExportLimitReached as limit:
+            raise RateLimited(
+                detail=_("You have asked for %(limit)d copies in %(hours)d hours. Try again later.")
+                % {
+                    "limit": consent_selectors.EXPORT_LIMIT,
+                    "hours": int(consent_selectors.EXPORT_LIMIT_WINDOW.total_seconds() // 3600),
+                },
+                wait=limit.retry_after,
+            ) from None
         return Response(presenters.export(export), status=202)
 
 

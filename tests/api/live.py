@@ -44,7 +44,8 @@ class LiveServer:
     def log_tail(self, lines: int = 80) -> str:
         parts = []
         for log in sorted(self.workdir.glob("*.log")):
-            parts.append(f"--- {log.name}\n" + "\n".join(log.read_text(errors="replace").splitlines()[-lines:]))
+            tail = log.read_text(errors="replace").splitlines()[-lines:]
+            parts.append(f"--- {log.name}\n" + "\n".join(tail))
         return "\n".join(parts)
 
     def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:

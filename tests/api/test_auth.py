@@ -1,5 +1,7 @@
 """Phone signup and sign-in for app clients through allauth headless (A1-A3, F1, F2, G1)."""
 
+import pytest
+
 from consent.models import ConsentRecord
 from onboarding import sms
 from onboarding.models import User
@@ -166,3 +168,21 @@ def test_no_cookie_is_set_for_an_app_client(signed_in):
 
 def _flow_ids(response) -> list[str]:
     return [flow["id"] for flow in response.json()["data"]["flows"] if flow.get("is_pending")]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/auth/login",
+        "/auth/password/request",
+        "/auth/password/reset",
+        "/account/password/change",
+        "/account/email",
+        "/auth/email/verify",
+        "/tokens/refresh",
+        "/auth/reauthenticate",
+    ],
+)
+def test_password_email_and_token_refresh_endpoints_do_not_exist(app, path):
+    # A1, A5: sign-in is by SMS code only; no password, no email (as the web's pages).
+    assert app.post(f"{AUTH}{path}", {"password": "x", "email": "a@example.com"}).status_code == 404

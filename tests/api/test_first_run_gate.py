@@ -99,3 +99,16 @@ def test_the_box_must_be_ticked(imported, imported_person):
     assert response.status_code == 400
     assert list(response.json()["errors"]) == ["privacy_policy_read"]
     assert not ConsentRecord.objects.filter(subject_id=imported_person.subject_id).exists()
+
+
+def test_granting_in_the_privacy_centre_waits_for_the_acknowledgment(imported, imported_person):
+    notice = imported.get(f"{API}/privacy-centre").json()["purposes"][2]["notice"]
+    response = imported.post(f"{API}/privacy-centre/product_news_sms/grant", {"notice_version": notice["id"]})
+    assert response.status_code == 403
+    assert response.json()["code"] == "acknowledgment_required"
+    assert not ConsentRecord.objects.filter(subject_id=imported_person.subject_id).exists()
+
+
+def test_withdrawing_and_the_copy_do_not_wait_for_the_acknowledgment(imported):
+    assert imported.post(f"{API}/privacy-centre/profiling/withdraw").status_code == 200
+    assert imported.post(f"{API}/privacy-centre/exports").status_code == 202

@@ -143,3 +143,20 @@ def test_signing_up_again_with_the_same_number_starts_clean(granted, advance_clo
 )
 def test_rights_need_a_signed_in_person(app, path):
     assert app.get(path).status_code == 401
+
+
+def test_past_the_copy_limit_the_answer_is_a_429_with_retry_after(signed_in):
+    from consent.selectors import EXPORT_LIMIT
+
+    user = User.objects.get(phone=PHONE)
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = timezone.now() - timedelta(hours=1)
+    for _ in range(EXPORT_LIMIT):
+        DataExport.objects.filter(pk=DataExportFactory(user=user).pk).update(created_at=old)
+    response = signed_in.post(f"{API}/privacy-centre/exports")
+    assert response.status_code == 429
+    assert response.json()["code"] == "rate_limited"
+    assert int(response["Retry-After"]) > 0
