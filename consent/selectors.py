@@ -341,16 +341,20 @@ def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) 
 
     `policyUrl` and the notice link are absolute URLs built by the view.
     """
+    from consent import ledger
+
     purpose = purposes.get_purpose(record.purpose)
+    # What a person needs to check this record offline with consent/verify_receipt.py:
+    # its hashed fields, its chain up to a signed checkpoint, and that checkpoint (E5).
+    proof = ledger.record_proof(record=record)
     return {
         "version": "KI-CR-v1.1.0",
         "jurisdiction": "CN",
         "consentTimestamp": int(record.created_at.timestamp()),
         "collectionMethod": f"web form: {record.surface}",
         "consentReceiptID": str(record.id),
-        # Receipts are not signed with a key of ours; the ledger's hash chain
-        # is what proves a record (recordHash below, verify_consent_ledger).
-        "publicKey": None,
+        # The key that signed the checkpoint this receipt is proven against.
+        "publicKey": proof["checkpoint"]["publicKey"] if proof["checkpoint"] else None,
         "language": record.language,
         "piiPrincipalId": str(record.subject_id),
         "piiControllers": [dict(PII_CONTROLLER)],
@@ -375,13 +379,14 @@ def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) 
         "sensitive": False,
         "spiCat": [],
         # Extensions: what was decided, on which exact text, and where the
-        # record sits in the tamper-evident chain (E1).
+        # record sits in its subject's tamper-evident chain (E1, E5).
         "decision": record.decision,
         "noticeVersion": record.notice_version.version,
         "noticeUrl": notice_url,
         "noticeSha256": record.notice_sha256,
         "recordSequence": record.sequence,
         "recordHash": record.record_hash,
+        "ledgerProof": proof,
     }
 
 
