@@ -180,3 +180,27 @@ def test_an_unreadable_receipt_is_a_clear_error(verifier, tmp_path):
 
     assert result.returncode == 2
     assert "Cannot read" in result.stderr
+
+
+def test_the_history_page_says_how_to_check_a_receipt_and_offers_the_checker(client, granted_person, history):
+    _, checkpoint = history
+    client.force_login(granted_person)
+
+    html = client.get(reverse("consent:consent_history")).content.decode()
+    script = client.get(reverse("consent:receipt_verifier"))
+
+    assert "each receipt carries a signed proof that you can check yourself, offline" in html
+    assert reverse("consent:receipt_verifier") in html
+    assert checkpoint.key_fingerprint in html
+    assert script.status_code == 200
+    assert script["Content-Disposition"] == 'attachment; filename="verify_receipt.py"'
+    assert b"".join(script) == VERIFIER.read_bytes()
+
+
+def test_the_history_page_says_it_in_chinese_too(client, granted_person):
+    client.force_login(granted_person)
+
+    html = client.get(reverse("consent:consent_history"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    assert "每张回执都附有签名证明" in html
+    assert "下载回执核验程序" in html
