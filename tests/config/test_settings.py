@@ -13,6 +13,11 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x7#k2-production-like-secret-key-for-the-deploy-check-0123456789abcdef",
     "DJANGO_ALLOWED_HOSTS": "learn.example.com",
     "CONSENT_CHECKPOINT_SIGNING_KEY": "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
+    # Production shares one Redis between its processes (F1: the rate limits)
+    # and sends SMS through a provider; locmem stands in for the provider's
+    # backend, which a deployment names in SMS_BACKEND.
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SMS_BACKEND": "onboarding.sms.backends.locmem.SmsBackend",
 }
 
 
