@@ -54,9 +54,12 @@ def test_the_trigger_protects_published_notices_too(published):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_decisions_keep_one_unbroken_chain():
+    """Eight people deciding at once: each chain stays whole and nobody waits for anybody else (E1)."""
     services.notices_publish_all()
     threads_count, decisions_each = 8, 5
     people = [LearnerFactory() for _ in range(threads_count)]
+    for person in people:
+        services.policy_acknowledge(user=person, surface="test")  # grants come after the policy
     barrier = threading.Barrier(threads_count)
     errors: list[BaseException] = []
 
@@ -86,8 +89,10 @@ def test_concurrent_decisions_keep_one_unbroken_chain():
             .order_by("sequence")
             .values_list("sequence", flat=True)
         )
-        assert sequences == list(range(1, decisions_each + 1))
-    assert ConsentRecord.objects.values("prev_hash").distinct().count() == threads_count * decisions_each
+        assert sequences == list(range(1, decisions_each + 2))
+    assert ConsentRecord.objects.values("prev_hash").distinct().count() == threads_count * (
+        decisions_each + 1
+    )
     result = selectors.ledger_verify()
     assert result.ok, result.problem
 
