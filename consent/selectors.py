@@ -402,6 +402,42 @@ def consent_grantee_subject_ids(*, purpose: str) -> set:
     )
 
 
+def consent_stale_grant_subject_ids(*, purpose: str) -> set:
+    """Subject ids whose latest decision is a grant for an older material version (A6).
+
+    Such a grant stopped counting when the purpose changed materially; what it
+    covered is kept only for the grace period (`services.stale_grants_erase`).
+    """
+    purpose_obj = purposes.get_purpose(purpose)
+    latest = (
+        ConsentRecord.objects.filter(purpose=purpose)
+        .exclude(decision=Decision.ACKNOWLEDGED)
+        .values("subject_id")
+        .annotate(last=Max("sequence"))
+        .values("last")
+    )
+    return set(
+        ConsentRecord.objects.filter(
+            sequence__in=Subquery(latest),
+            decision=Decision.GRANTED,
+            notice_version__material_version__lt=purpose_obj.material_version,
+        ).values_list("subject_id", flat=True)
+    )
+
+
+def purpose_material_version_published_at(*, purpose: str):
+    """When the notice of the purpose's current material version was first published, or None (A6)."""
+    purpose_obj = purposes.get_purpose(purpose)
+    return (
+        NoticeVersion.objects.filter(
+            kind=NoticeKind.PURPOSE, purpose=purpose, material_version=purpose_obj.material_version
+        )
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
 def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) -> dict:
     """A Kantara Initiative Consent Receipt (v1.1 fields that apply) for one record (E2).
 
