@@ -216,6 +216,17 @@ PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="CN")
 # filebased (browser tests), or a provider subclass of BaseSmsBackend.
 SMS_BACKEND = env("SMS_BACKEND", default="onboarding.sms.backends.console.SmsBackend")
 SMS_FILE_PATH = env("SMS_FILE_PATH", default=str(BASE_DIR / "var" / "sms"))
+# Replies from learners (an opt-out such as 回复TD退订, B9) arrive at
+# /sms/inbound/ from the provider, which must send this shared secret in the
+# X-Sms-Webhook-Secret header. Empty: the webhook is off (404); the command
+# `manage.py receive_sms` records a reply by hand.
+SMS_INBOUND_SECRET = env("SMS_INBOUND_SECRET", default="")
+# How the provider's webhook is read: a dotted path to a parser class.
+SMS_INBOUND_PARSER = env("SMS_INBOUND_PARSER", default="onboarding.sms.inbound.FormParser")
+# B9: every product-news text starts with the sender's signature and ends with
+# how to opt out by reply.
+SMS_PRODUCT_NEWS_OPT_OUT = env("SMS_PRODUCT_NEWS_OPT_OUT", default="回复TD退订")
+SMS_SENDER_SIGNATURE = env("SMS_SENDER_SIGNATURE", default="【LearnRight】")
 
 # --- Internationalisation ---------------------------------------------------
 
