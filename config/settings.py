@@ -167,7 +167,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 ACCOUNT_ADAPTER = "onboarding.adapters.AccountAdapter"
-# The phone number is the only data an education app may require (NEC art 4).
+# The phone number is the only data a learning or education app may require (NEC art 5).
 ACCOUNT_LOGIN_METHODS = {"phone"}
 ACCOUNT_SIGNUP_FIELDS = ["phone*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

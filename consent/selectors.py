@@ -231,6 +231,17 @@ def policy_acknowledgment_is_current(*, user) -> bool:
     )
 
 
+def policy_acknowledged_earlier_version(*, user) -> bool:
+    """The person acknowledged some policy version before the current one: tell them what changed (A6)."""
+    label = privacy_policy_current_label()
+    return (
+        _subject_records(user=user)
+        .filter(decision=Decision.ACKNOWLEDGED, notice_version__kind=NoticeKind.PRIVACY_POLICY)
+        .exclude(notice_version__version=label)
+        .exists()
+    )
+
+
 def consent_first_run_url(*, user) -> str | None:
     """Where a person goes after signing up or in, if consent asks anything of them.
 
@@ -492,15 +503,18 @@ def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) 
 PII_CONTROLLER = {
     "piiController": "LearnRight",
     # Marked, not translated: receipts keep these words; the contact page translates them.
-    "contact": translation.gettext_noop("LearnRight Privacy Office"),
+    # PIPL 52: the person responsible for personal information protection.
+    "contact": translation.gettext_noop("LearnRight personal information protection officer"),
     "address": translation.gettext_noop(
-        "LearnRight Privacy Office, 1 Example Road, Haidian District, Beijing 100080, China"
+        "LearnRight Personal Information Protection Department, 1 Example Road, Haidian District, "
+        "Beijing 100080, China"
     ),
     "email": "privacy@learnright.example",
     "phone": "",
     "piiControllerUrl": "https://learnright.example/",
 }
-# PIPL 50: requests are answered within 15 working days at most.
+# Design, matching APP191 6.3 (15 working days): how fast we answer the
+# requests PIPL 50 says we must accept and handle.
 PRIVACY_RESPONSE_WORKING_DAYS = 15
 
 

@@ -180,7 +180,7 @@ def learner_profile_delete_answers(*, user: User) -> None:
     LearnerProfile.objects.filter(user=user).delete()
 
 
-# --- Accounts created by an operator (REQUIREMENTS A2, CC 1033) --------------
+# --- Accounts created by an operator (REQUIREMENTS A2, A7) -------------------
 
 IMPORT_HEADER = "phone"
 IMPORT_BATCH_SIZE = 1000
@@ -225,10 +225,14 @@ def learners_import(*, rows: Iterable[Sequence[str]]) -> ImportReport:
     typed one can never disagree. Accounts get origin IMPORT, an unverified
     phone and an unusable password, and no acknowledgment or consent record:
     the first-run gate asks the person when they first sign in (A2; the
-    account the court saw had skipped that). No SMS is sent (CC 1033): people
-    sign in by code when they choose to. Re-running with the same file creates
-    nothing new. Raises ImportRefused, creating nothing, when the header is
-    not `phone`, there are no data rows, or a number is registered concurrently.
+    account the court saw had skipped that). No SMS is sent (CC 1033(1)): people
+    sign in by code when they choose to. Run it only on a documented basis
+    (A7): an institution's contract with each learner, with the institution
+    entrusting us (PIPL 21) or holding the learner's separate consent (PIPL
+    23); an account nobody signs in to is erased after 90 days by the
+    retention job. Re-running with the same file creates nothing new. Raises
+    ImportRefused, creating nothing, when the header is not `phone`, there are
+    no data rows, or a number is registered concurrently.
     """
     report = ImportReport()
     iterator = iter(rows)
@@ -306,7 +310,7 @@ def learner_create_by_staff(*, phone: str) -> User:
 
     The number is normalised by the same code as signup; the account carries no
     acknowledgment and no consent until the person signs in (A2) and no SMS is
-    sent (CC 1033). Raises ValidationError for an invalid or registered number.
+    sent (CC 1033(1)). Raises ValidationError for an invalid or registered number.
     """
     normalized = phone_normalize(phone)
     if User.objects.filter(phone=normalized).exists():
