@@ -178,6 +178,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "consent.tasks.retention_purge_task",
         "schedule": 60 * 60,
     },
+    # E5: a signed checkpoint of every consent chain; export them with
+    # `manage.py export_consent_checkpoint` to storage outside the database.
+    "consent-ledger-checkpoint": {
+        "task": "consent.tasks.ledger_checkpoint_task",
+        "schedule": 60 * 60,
+    },
 }
 # Cancelling an account (D4) is confirmed with a fresh SMS code: allauth's
 # reauthentication by code, within 5 minutes of the code being entered.
@@ -203,7 +209,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 ACCOUNT_ADAPTER = "onboarding.adapters.AccountAdapter"
-# The phone number is the only data an education app may require (NEC art 4).
+# The phone number is the only data a learning or education app may require (NEC art 5).
 ACCOUNT_LOGIN_METHODS = {"phone"}
 ACCOUNT_SIGNUP_FIELDS = ["phone*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -224,6 +230,16 @@ ACCOUNT_FORMS = {"signup": "onboarding.forms.SignupForm"}
 # of the purpose (the optional profile questions).
 CONSENT_HOME_URL = "home"
 CONSENT_AFTER_AGREE_URLS = {"profiling": "onboarding:questions"}
+# Signed checkpoints of the consent ledger (REQUIREMENTS E5): an Ed25519 key,
+# 64 hex digits or PEM, from the secret store, never from the repository. No
+# default in production, like DJANGO_SECRET_KEY; `make run` generates a
+# development key into var/ (gitignored) at the first checkpoint.
+CONSENT_CHECKPOINT_SIGNING_KEY = env(
+    "CONSENT_CHECKPOINT_SIGNING_KEY", default="" if DEBUG else environ.Env.NOTSET
+)
+CONSENT_CHECKPOINT_SIGNING_KEY_FILE = BASE_DIR / "var" / "consent-checkpoint-signing-key" if DEBUG else None
+# After rotating the key: the old public keys (hex), whose checkpoints still count.
+CONSENT_CHECKPOINT_TRUSTED_PUBLIC_KEYS = env.list("CONSENT_CHECKPOINT_TRUSTED_PUBLIC_KEYS", default=[])
 # --- end consent ---
 # REQUIREMENTS F1: codes are 6 digits, valid 10 minutes, 5 attempts, single use.
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
@@ -348,6 +364,17 @@ if (
         "to the log. Set SMS_BACKEND to a provider backend, or SMS_CONSOLE_PRINTS_CODES_ALLOWED=true "
         "to allow it knowingly."
     )
+# Replies from learners (an opt-out such as 回复TD退订, B9) arrive at
+# /sms/inbound/ from the provider, which must send this shared secret in the
+# X-Sms-Webhook-Secret header. Empty: the webhook is off (404); the command
+# `manage.py receive_sms` records a reply by hand.
+SMS_INBOUND_SECRET = env("SMS_INBOUND_SECRET", default="")
+# How the provider's webhook is read: a dotted path to a parser class.
+SMS_INBOUND_PARSER = env("SMS_INBOUND_PARSER", default="onboarding.sms.inbound.FormParser")
+# B9: every product-news text starts with the sender's signature and ends with
+# how to opt out by reply.
+SMS_PRODUCT_NEWS_OPT_OUT = env("SMS_PRODUCT_NEWS_OPT_OUT", default="回复TD退订")
+SMS_SENDER_SIGNATURE = env("SMS_SENDER_SIGNATURE", default="【LearnRight】")
 
 # --- Internationalisation ---------------------------------------------------
 
