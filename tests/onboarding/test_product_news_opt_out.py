@@ -138,6 +138,4 @@ def test_only_the_webhook_view_is_exempt_from_csrf():
     # never by a cookie, so there is no CSRF to forge there
     # (tests/api/test_errors.py::test_a_browser_session_cookie_does_not_authenticate_the_api).
     token_only = ("allauth", "django", "api.", "drf_spectacular.")
-    assert {name for name in exempt if not name.startswith(token_only)} == {
-        "onboarding.views.sms_inbound"
-    }
+    assert {name for name in exempt if not name.startswith(token_only)} == {"onboarding.views.sms_inbound"}
