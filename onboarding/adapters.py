@@ -29,7 +29,8 @@ class AccountAdapter(DefaultAccountAdapter):
             consent_services.policy_acknowledge(
                 user=user,
                 request=request,
-                surface="signup",
+                # The app's signup input names its own surface (G1).
+                surface=getattr(form, "acknowledgment_surface", "signup"),
                 notice_version=form.cleaned_data["policy_version"],
             )
         return user

@@ -98,7 +98,9 @@ class PolicyAcknowledgmentMiddleware:
     # Reachable without acknowledging: reading the policy, signing out, the
     # language switch (the policy is published in two languages), allauth's
     # own pages (sign-in, codes, logout), static files and the health probe.
-    EXEMPT_PREFIXES = ("/privacy/", "/accounts/", "/i18n/", "/healthz")
+    # The app API (/api/, /_allauth/) keeps the same gate itself, answering
+    # JSON instead of a redirect (api.permissions.PolicyAcknowledged).
+    EXEMPT_PREFIXES = ("/privacy/", "/accounts/", "/i18n/", "/healthz", "/api/", "/_allauth/")
     # Exercising a right never waits for a new policy (PIPL 15, 45, 47):
     # withdrawing (the privacy centre and its decision form, where the
     # consent service itself refuses any grant before the acknowledgment),
