@@ -59,8 +59,10 @@ class Notice:
 
 # 1.1: retention of copies of personal data, of the staff access log and of
 # unsent SMS listed (issue 6, REQUIREMENTS E4).
+# 1.2: item 3 also lists the progress data kept to provide the service, with
+# its legal basis (contract) and retention.
 PRIVACY_POLICY = Notice(
-    kind=NoticeKind.PRIVACY_POLICY, purpose="", version="1.1", effective=date(2026, 11, 28)
+    kind=NoticeKind.PRIVACY_POLICY, purpose="", version="1.2", effective=date(2026, 11, 29)
 )
 
 # One short notice per consent purpose (B2). A purpose on the contract basis
