@@ -234,6 +234,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "60/m/ip",
     "login": "60/m/ip",
     "login_failed": "60/m/ip,10/5m/key",
+    # The form submit that asks for reauthentication counts once, the replay
+    # after the fresh code once more (allauth's default is 1 a minute).
+    "change_phone": "3/m/user",
 }
 
 PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="CN")
