@@ -196,7 +196,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 ACCOUNT_ADAPTER = "onboarding.adapters.AccountAdapter"
-# The phone number is the only data an education app may require (NEC art 4).
+# The phone number is the only data a learning or education app may require (NEC art 5).
 ACCOUNT_LOGIN_METHODS = {"phone"}
 ACCOUNT_SIGNUP_FIELDS = ["phone*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -310,6 +310,17 @@ if (
         "to the log. Set SMS_BACKEND to a provider backend, or SMS_CONSOLE_PRINTS_CODES_ALLOWED=true "
         "to allow it knowingly."
     )
+# Replies from learners (an opt-out such as 回复TD退订, B9) arrive at
+# /sms/inbound/ from the provider, which must send this shared secret in the
+# X-Sms-Webhook-Secret header. Empty: the webhook is off (404); the command
+# `manage.py receive_sms` records a reply by hand.
+SMS_INBOUND_SECRET = env("SMS_INBOUND_SECRET", default="")
+# How the provider's webhook is read: a dotted path to a parser class.
+SMS_INBOUND_PARSER = env("SMS_INBOUND_PARSER", default="onboarding.sms.inbound.FormParser")
+# B9: every product-news text starts with the sender's signature and ends with
+# how to opt out by reply.
+SMS_PRODUCT_NEWS_OPT_OUT = env("SMS_PRODUCT_NEWS_OPT_OUT", default="回复TD退订")
+SMS_SENDER_SIGNATURE = env("SMS_SENDER_SIGNATURE", default="【LearnRight】")
 
 # --- Internationalisation ---------------------------------------------------
 

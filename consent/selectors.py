@@ -245,6 +245,17 @@ def policy_acknowledgment_is_current(*, user) -> bool:
     )
 
 
+def policy_acknowledged_earlier_version(*, user) -> bool:
+    """The person acknowledged some policy version before the current one: tell them what changed (A6)."""
+    label = privacy_policy_current_label()
+    return (
+        _subject_records(user=user)
+        .filter(decision=Decision.ACKNOWLEDGED, notice_version__kind=NoticeKind.PRIVACY_POLICY)
+        .exclude(notice_version__version=label)
+        .exists()
+    )
+
+
 def consent_first_run_url(*, user) -> str | None:
     """Where a person goes after signing up or in, if consent asks anything of them.
 
@@ -426,6 +437,42 @@ def consent_grantee_subject_ids(*, purpose: str) -> set:
     )
 
 
+def consent_stale_grant_subject_ids(*, purpose: str) -> set:
+    """Subject ids whose latest decision is a grant for an older material version (A6).
+
+    Such a grant stopped counting when the purpose changed materially; what it
+    covered is kept only for the grace period (`services.stale_grants_erase`).
+    """
+    purpose_obj = purposes.get_purpose(purpose)
+    latest = (
+        ConsentRecord.objects.filter(purpose=purpose)
+        .exclude(decision=Decision.ACKNOWLEDGED)
+        .values("subject_id")
+        .annotate(last=Max("sequence"))
+        .values("last")
+    )
+    return set(
+        ConsentRecord.objects.filter(
+            sequence__in=Subquery(latest),
+            decision=Decision.GRANTED,
+            notice_version__material_version__lt=purpose_obj.material_version,
+        ).values_list("subject_id", flat=True)
+    )
+
+
+def purpose_material_version_published_at(*, purpose: str):
+    """When the notice of the purpose's current material version was first published, or None (A6)."""
+    purpose_obj = purposes.get_purpose(purpose)
+    return (
+        NoticeVersion.objects.filter(
+            kind=NoticeKind.PURPOSE, purpose=purpose, material_version=purpose_obj.material_version
+        )
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
 def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) -> dict:
     """A Kantara Initiative Consent Receipt (v1.1 fields that apply) for one record (E2).
 
@@ -480,15 +527,18 @@ def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) 
 PII_CONTROLLER = {
     "piiController": "LearnRight",
     # Marked, not translated: receipts keep these words; the contact page translates them.
-    "contact": translation.gettext_noop("LearnRight Privacy Office"),
+    # PIPL 52: the person responsible for personal information protection.
+    "contact": translation.gettext_noop("LearnRight personal information protection officer"),
     "address": translation.gettext_noop(
-        "LearnRight Privacy Office, 1 Example Road, Haidian District, Beijing 100080, China"
+        "LearnRight Personal Information Protection Department, 1 Example Road, Haidian District, "
+        "Beijing 100080, China"
     ),
     "email": "privacy@learnright.example",
     "phone": "",
     "piiControllerUrl": "https://learnright.example/",
 }
-# PIPL 50: requests are answered within 15 working days at most.
+# Design, matching APP191 6.3 (15 working days): how fast we answer the
+# requests PIPL 50 says we must accept and handle.
 PRIVACY_RESPONSE_WORKING_DAYS = 15
 
 

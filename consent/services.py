@@ -492,8 +492,57 @@ def retention_purge(*, now=None) -> dict[str, int]:
             account_erase(user=user)
             erased += 1
         counts[f"{category.key}:expired_accounts"] = erased
+    counts["consent:stale_grants"] = stale_grants_erase(now=now)
     for category in registry.categories():
         if category.purge_expired is not None:
             with transaction.atomic():
                 counts[category.key] = category.purge_expired(now)
     return counts
+
+
+# Design: after a material change to a purpose, the data an older grant covered
+# is kept this long for the person to agree again, then erased (A6; PIPL 14(2):
+# a changed purpose needs fresh consent; PIPL 47(1)(1): data no longer covered
+# by a purpose is deleted). Stated in the privacy policy.
+STALE_GRANT_GRACE_DAYS = 30
+
+
+def stale_grant_grace() -> timedelta:
+    from django.conf import settings
+
+    return timedelta(days=getattr(settings, "CONSENT_STALE_GRANT_GRACE_DAYS", STALE_GRANT_GRACE_DAYS))
+
+
+def stale_grants_erase(*, now) -> int:
+    """Erase what only a stale grant still covers, once the grace period is over (A6).
+
+    For each consent purpose whose current material version was published more
+    than the grace period ago, everyone whose latest decision is still a grant
+    for an older version has that purpose's data (the registry's categories of
+    the purpose) erased. Agreeing again before then, on the current notice,
+    keeps it; skipping on the consent screen erases it at once (a withdrawal).
+    No ledger record is written: the person made no decision. Returns how many
+    accounts had data erased; idempotent.
+    """
+    from django.contrib.auth import get_user_model
+
+    from consent import registry
+
+    erased = 0
+    for purpose in purposes.consent_purposes():
+        categories = registry.categories_for_purpose(purpose.code)
+        if not categories:
+            continue
+        published_at = selectors.purpose_material_version_published_at(purpose=purpose.code)
+        if published_at is None or published_at > now - stale_grant_grace():
+            continue
+        subject_ids = selectors.consent_stale_grant_subject_ids(purpose=purpose.code)
+        if not subject_ids:
+            continue
+        for user in get_user_model().objects.filter(subject_id__in=subject_ids).iterator(chunk_size=500):
+            holding = [category for category in categories if category.export(user)]
+            for category in holding:
+                with transaction.atomic():
+                    category.erase(user)
+            erased += bool(holding)
+    return erased

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from consent import purposes, registry, selectors, services
+from consent import notices, purposes, registry, selectors, services
 from consent.forms import ConsentScreenForm, PolicyAcknowledgmentForm, PrivacyCentreDecisionForm
 from consent.notices import NoticeKind
 
@@ -93,8 +93,14 @@ def acknowledge(request: HttpRequest) -> HttpResponse:
                 notice_version=form.cleaned_data["policy_version"],
             )
             return redirect(_after_acknowledge_url(request.user))
-        return render(request, "consent/acknowledge.html", {"form": form}, status=400)
-    return render(request, "consent/acknowledge.html", {"form": form})
+        return render(request, "consent/acknowledge.html", _acknowledge_context(request, form), status=400)
+    return render(request, "consent/acknowledge.html", _acknowledge_context(request, form))
+
+
+def _acknowledge_context(request: HttpRequest, form) -> dict:
+    # A6, APP191 2.2: someone who acknowledged an earlier version is told what changed.
+    earlier = selectors.policy_acknowledged_earlier_version(user=request.user)
+    return {"form": form, "what_changed": notices.privacy_policy_notice().what_changed if earlier else ""}
 
 
 @require_http_methods(["GET", "POST"])
