@@ -31,6 +31,10 @@ ALLOWED_HOSTS = env.list(
     default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else environ.Env.NOTSET,
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "onboarding.views.csrf_failure"
+# Development only: Django's technical 404/500 pages instead of the site's own
+# (which `make run` shows by default, in the visitor's language).
+TECHNICAL_ERROR_PAGES = DEBUG and env.bool("DJANGO_TECHNICAL_ERROR_PAGES", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -61,10 +65,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost with SecurityMiddleware, so redirects and error pages carry it too.
+    "onboarding.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "onboarding.middleware.ErrorPagesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -73,7 +80,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "onboarding.middleware.TooManyRequestsMiddleware",
     "onboarding.middleware.PolicyAcknowledgmentMiddleware",
-    "onboarding.middleware.PermissionsPolicyMiddleware",
     # After the web's, so it sees exceptions first: on /api/ and /_allauth/ a
     # rate limit or an outage answers JSON problem details, not HTML (G1, F1).
     "api.middleware.ApiProblemMiddleware",
@@ -258,6 +264,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "60/m/ip",
     "login": "60/m/ip",
     "login_failed": "60/m/ip,10/5m/key",
+    # The form submit that asks for reauthentication counts once, the replay
+    # after the fresh code once more (allauth's default is 1 a minute).
+    "change_phone": "3/m/user",
 }
 
 PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="CN")

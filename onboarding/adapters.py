@@ -46,6 +46,16 @@ class AccountAdapter(DefaultAccountAdapter):
             request
         )
 
+    def post_login(self, request, user, *, redirect_url=None, **kwargs):
+        # A `next` (e.g. "Sign up to enroll" on a course page) waits until the
+        # first-run screens are done: the acknowledgment and the consent screen
+        # come first (A2, B1), then the first-run end leads back to it.
+        first_run_url = consent_selectors.consent_first_run_url(user=user)
+        if first_run_url and redirect_url:
+            services.first_run_return_to_set(request=request, url=redirect_url)
+            redirect_url = first_run_url
+        return super().post_login(request, user, redirect_url=redirect_url, **kwargs)
+
     def set_phone(self, user, phone: str, verified: bool) -> None:
         services.user_set_phone(user=user, phone=phone, verified=verified)
 
