@@ -18,6 +18,11 @@ BENCH_ANCHOR_PORT, BENCH_ANCHOR_DIR, BENCH_WORKERS (default 2, for both
 servers), BENCH_THREADS (2 wrk threads), BENCH_CONNECTIONS (8),
 BENCH_SECONDS (20 per endpoint, in BENCH_ROUNDS (5) interleaved slices),
 BENCH_PHASES (catalog sizes, default 1000,100000).
+
+Before and after in one run: BENCH_BASELINE_DIR=<a checkout of the older code>
+and BENCH_BASELINE_REDIS_URL=<a Redis db of its own> also serve that code (on
+the same database, BENCH_PORT + 2) and interleave its four endpoints, named
+"before_...", with the others.
 """
 
 from __future__ import annotations
@@ -54,6 +59,9 @@ THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+BASELINE_DIR = os.environ.get("BENCH_BASELINE_DIR", "")
+BASELINE_REDIS_URL = os.environ.get("BENCH_BASELINE_REDIS_URL", "")
+BASELINE_PORT = PORT + 2
 PHASES = tuple(int(n) for n in os.environ.get("BENCH_PHASES", "1000,100000").split(","))
 
 ENV = {
@@ -89,6 +97,17 @@ def recreate_database() -> None:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
     redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+# The older code gets a cache of its own: it may render the same cache keys
+# differently.
+BASELINE_ENV = {**ENV, "REDIS_URL": BASELINE_REDIS_URL}
+
+
+def flush_baseline_cache() -> None:
+    import redis
+
+    redis.Redis.from_url(BASELINE_REDIS_URL).flushdb()
 
 
 # The anchor reads DATABASE_URL and appends "_anchor" to the database name;
@@ -169,10 +188,22 @@ def measure(courses: int) -> dict:
     )
     load_before = [round(value, 2) for value in os.getloadavg()]
     anchor = start_gunicorn(app="anchor:application", port=ANCHOR_PORT, cwd=ANCHOR_DIR, env=ANCHOR_ENV)
+    servers = [anchor]
     try:
-        server = start_gunicorn(app="config.wsgi:application", port=PORT, cwd=ROOT, env=ENV)
+        servers.append(start_gunicorn(app="config.wsgi:application", port=PORT, cwd=ROOT, env=ENV))
+        if BASELINE_DIR:
+            flush_baseline_cache()
+            servers.append(
+                start_gunicorn(
+                    app="config.wsgi:application",
+                    port=BASELINE_PORT,
+                    cwd=Path(BASELINE_DIR),
+                    env=BASELINE_ENV,
+                )
+            )
     except SystemExit:
-        stop(anchor)
+        for server in servers:
+            stop(server)
         raise
     endpoints = [
         # The anchor: what bare Django and a naive Django page of the home
@@ -199,6 +230,12 @@ def measure(courses: int) -> dict:
             "expect": "Popular with learners",
         },
     ]
+    if BASELINE_DIR:
+        endpoints += [
+            {**endpoint, "name": f"before_{endpoint['name']}", "port": BASELINE_PORT}
+            for endpoint in endpoints
+            if endpoint["port"] == PORT
+        ]
     merged: dict[str, load.Result] = {}
     try:
         for endpoint in endpoints:
@@ -216,8 +253,8 @@ def measure(courses: int) -> dict:
                 name = endpoint["name"]
                 merged[name] = merged[name].merged(result) if name in merged else result
     finally:
-        stop(server)
-        stop(anchor)
+        for server in servers:
+            stop(server)
     results = list(merged.values())
     for result in results:
         print(json.dumps(result.as_dict()))
@@ -290,6 +327,15 @@ def main() -> None:
     manage("publish_notices")
     manage("collectstatic", "--noinput", "-v", "0")
     migrate_anchor()
+    if BASELINE_DIR:
+        if not BASELINE_REDIS_URL or BASELINE_REDIS_URL == REDIS_URL:
+            sys.exit("BENCH_BASELINE_DIR needs BENCH_BASELINE_REDIS_URL, a Redis database of its own.")
+        subprocess.run(  # noqa: S603
+            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+            env=BASELINE_ENV,
+            cwd=BASELINE_DIR,
+            check=True,
+        )
 
     phases = [measure(courses) for courses in PHASES]
     for phase in phases:
@@ -305,6 +351,7 @@ def main() -> None:
         "connections": CONNECTIONS,
         "seconds_per_endpoint": SECONDS,
         "interleaved_rounds": ROUNDS,
+        "baseline_dir": BASELINE_DIR or None,
     }
     (OUT / "results.json").write_text(
         json.dumps({"machine": machine, "phases": phases, "checks": checks}, indent=2)

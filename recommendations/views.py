@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,6 +15,11 @@ def _bad_request(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "recommendations/bad_request.html", {"message": message}, status=400)
 
 
+# The GET-only pages here only read. ATOMIC_REQUESTS (config/settings.py) wraps
+# every other view in one transaction so that a failed write leaves nothing
+# half-done; around a page that writes nothing it would only add BEGIN and
+# COMMIT, two database round trips on every view of the home page.
+@transaction.non_atomic_requests
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     recommendations = selectors.recommendations_for(user=request.user)
@@ -24,6 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@transaction.non_atomic_requests
 @require_GET
 def how_it_works(request: HttpRequest) -> HttpResponse:
     from recommendations import rankers
@@ -40,6 +47,7 @@ def how_it_works(request: HttpRequest) -> HttpResponse:
     )
 
 
+@transaction.non_atomic_requests
 @require_GET
 def course_list(request: HttpRequest) -> HttpResponse:
     # The order is the same for everyone: the profile is never read here (C5).
@@ -47,6 +55,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
     return render(request, "recommendations/course_list.html", {"page": page})
 
 
+@transaction.non_atomic_requests
 @require_GET
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     course = selectors.course_get_published(slug=slug)
@@ -81,6 +90,7 @@ def course_leave(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("recommendations:my_courses")
 
 
+@transaction.non_atomic_requests
 @require_GET
 @login_required
 def my_courses(request: HttpRequest) -> HttpResponse:
