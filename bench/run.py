@@ -16,7 +16,7 @@
 Settings (environment): BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_PORT,
 BENCH_ANCHOR_PORT, BENCH_ANCHOR_DIR, BENCH_WORKERS (default 2, for both
 servers), BENCH_THREADS (2 wrk threads), BENCH_CONNECTIONS (8),
-BENCH_SECONDS (20 per endpoint, in BENCH_ROUNDS (5) interleaved slices),
+BENCH_SECONDS (20 per endpoint, in BENCH_ROUNDS (10) interleaved slices),
 BENCH_PHASES (catalog sizes, default 1000,100000).
 
 Before and after in one run: BENCH_BASELINE_DIR=<a checkout of the older code>
@@ -32,6 +32,7 @@ import os
 import platform
 import secrets
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -58,7 +59,7 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "10"))
 BASELINE_DIR = os.environ.get("BENCH_BASELINE_DIR", "")
 BASELINE_REDIS_URL = os.environ.get("BENCH_BASELINE_REDIS_URL", "")
 BASELINE_PORT = PORT + 2
@@ -266,16 +267,34 @@ def measure(courses: int) -> dict:
     }
 
 
-def ratios(results: dict) -> dict[str, dict[str, float]]:
-    """Every endpoint's throughput as a ratio to the anchor's two pages."""
-    page, bare = results["anchor_page"]["throughput_rps"], results["anchor_healthz"]["throughput_rps"]
-    return {
-        name: {
-            "to_anchor_page": round(r["throughput_rps"] / page, 3) if page else 0.0,
-            "to_anchor_healthz": round(r["throughput_rps"] / bare, 3) if bare else 0.0,
+def _round_ratios(rates: list[float], anchor: list[float]) -> list[float]:
+    return [rate / base for rate, base in zip(rates, anchor, strict=True) if base]
+
+
+def ratios(results: dict) -> dict[str, dict]:
+    """Every endpoint's throughput as a ratio to the anchor's two pages.
+
+    The targets read the ratio of the means. The median of the per-round
+    ratios (each slice against the anchor's slices of the same round, seconds
+    apart) is kept beside it: on a shared machine it shows whether one round
+    of unusual background load moved the mean.
+    """
+    page, bare = results["anchor_page"], results["anchor_healthz"]
+    out = {}
+    for name, r in results.items():
+        per_page = _round_ratios(r["rounds_rps"], page["rounds_rps"])
+        per_bare = _round_ratios(r["rounds_rps"], bare["rounds_rps"])
+        out[name] = {
+            "to_anchor_page": round(r["throughput_rps"] / page["throughput_rps"], 3)
+            if page["throughput_rps"]
+            else 0.0,
+            "to_anchor_healthz": round(r["throughput_rps"] / bare["throughput_rps"], 3)
+            if bare["throughput_rps"]
+            else 0.0,
+            "to_anchor_page_round_median": round(statistics.median(per_page), 3) if per_page else 0.0,
+            "to_anchor_healthz_round_median": round(statistics.median(per_bare), 3) if per_bare else 0.0,
         }
-        for name, r in results.items()
-    }
+    return out
 
 
 def check_targets(phases: list[dict]) -> list[tuple[str, bool, str]]:
@@ -364,17 +383,21 @@ def main() -> None:
             f"load average before {phase['load_average_before']}"
         )
         print(
-            f"    {'endpoint':<24} {'req/s':>8} {'x page':>7} {'x bare':>7} "
+            f"    {'endpoint':<32} {'req/s':>8} {'x page':>7} {'x bare':>7} {'(median':>8} {'rounds)':>7} "
             f"{'p50 ms':>7} {'p95 ms':>7}  errors"
         )
         for name, r in phase["results"].items():
             ratio = phase["ratios"][name]
             print(
-                f"    {name:<24} {r['throughput_rps']:>8.1f} {ratio['to_anchor_page']:>7.2f} "
-                f"{ratio['to_anchor_healthz']:>7.2f} {r['p50_ms']:>7.1f} {r['p95_ms']:>7.1f}  "
+                f"    {name:<32} {r['throughput_rps']:>8.1f} {ratio['to_anchor_page']:>7.2f} "
+                f"{ratio['to_anchor_healthz']:>7.2f} {ratio['to_anchor_page_round_median']:>8.2f} "
+                f"{ratio['to_anchor_healthz_round_median']:>7.2f} {r['p50_ms']:>7.1f} {r['p95_ms']:>7.1f}  "
                 f"{r['errors']} of {r['requests']}"
             )
-    print("  x page: ratio to the anchor's naive page /; x bare: ratio to the anchor's bare /healthz")
+    print(
+        "  x page / x bare: mean req/s as a ratio to the anchor's naive page / and to its bare /healthz;\n"
+        "  (median rounds): the median of the same ratios taken round by round"
+    )
     step("Background load (1, 5, 15 min averages)")
     print(f"  {os.getloadavg()}")
     step("Targets")

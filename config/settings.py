@@ -123,6 +123,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered fragments that are the same for everyone (the recommendation list:
+# keyed by ranker, catalog version, answer combination and language, never by
+# person, so nothing here is personal data) are kept in each process: reading
+# them costs no Redis round trip. Their keys name the catalog version, which
+# lives in the shared cache, so an edited catalog shows at once in every process.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 
 # Without Redis, tasks run in-process so the app needs nothing but Python.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"

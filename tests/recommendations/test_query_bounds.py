@@ -152,3 +152,18 @@ def test_course_list_runs_exactly_two_queries_anonymous_and_four_signed_in(
         signed_in = client.get(reverse("recommendations:course_list"), {"page": "2"})
 
     assert len(anonymous.context["page"].object_list) == len(signed_in.context["page"].object_list) == 24
+
+
+def test_the_rendered_list_is_kept_in_the_process_not_in_the_shared_cache(db):
+    from django.core.cache import caches
+    from django.core.cache.utils import make_template_fragment_key
+
+    seed(1_000)
+    caches["fragments"].clear()
+    response = Client().get(reverse("home"))
+
+    key = make_template_fragment_key(
+        "recommendation_list", [response.context["recommendations"].list_key, "en"]
+    )
+    assert "Course" in caches["fragments"].get(key)
+    assert cache.get(key) is None
