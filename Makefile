@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=true
 RUN_ENV := $(DEV_ENV) COMPLIANCE_TOUR=true
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format worker beat bench screenshots loadtest migrate clean
+.PHONY: help run test lint format worker beat bench screenshots loadtest migrate clean eval-recommendations
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,6 +55,15 @@ beat: $(VENV)/.installed-runtime ## Run the Celery beat scheduler (needs REDIS_U
 
 bench: $(VENV)/.installed-runtime ## Benchmark the home page beside the plain-Django anchor: PostgreSQL (learnright_bench) + Redis db 5 + gunicorn (+ wrk if installed)
 	$(PY) bench/run.py
+
+# A fresh SQLite database holding only the demo catalog, so the numbers do not
+# depend on what a development database happens to contain.
+EVAL_DB := var/eval-recommendations.sqlite3
+eval-recommendations: $(VENV)/.installed-runtime ## Rank the demo catalog for all 150 answer combinations and print the quality metrics
+	@mkdir -p var && rm -f $(EVAL_DB)
+	@$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) $(PY) manage.py migrate --noinput -v 0
+	@$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) $(PY) manage.py load_demo_catalog --skip-checks > /dev/null
+	@$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) $(PY) manage.py evaluate_recommendations --skip-checks
 
 clean: ## Remove the venv, the SQLite database and generated files
 	rm -rf $(VENV) var db.sqlite3

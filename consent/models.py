@@ -105,8 +105,9 @@ class Decision(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-# What people read for the screens this app records decisions on; a project's
-# own surfaces fall back to their code.
+# What people read for the screens this app records decisions on; a project
+# names its own surfaces with `surface_label_register` (from its AppConfig.ready),
+# and any other falls back to its code.
 SURFACE_LABELS = {
     "signup": _("Signup page"),
     "first_run": _("Privacy policy page at first sign-in"),
@@ -114,6 +115,11 @@ SURFACE_LABELS = {
     "privacy_centre": _("Privacy centre"),
     "account_cancellation": _("Account cancellation"),
 }
+
+
+def surface_label_register(code: str, label) -> None:
+    """Name a project's own surface in the consent history, e.g. a reply by text message."""
+    SURFACE_LABELS[code] = label
 
 
 class ConsentRecord(AppendOnlyModel):

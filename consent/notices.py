@@ -19,6 +19,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.template.loader import render_to_string
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent import purposes
@@ -36,6 +37,10 @@ class Notice:
     purpose: str
     version: str
     effective: date
+    # One line on what this version changed: printed by `publish_notices` and
+    # shown to everyone who acknowledged an earlier version (A6, APP191 2.2).
+    # The published text itself carries the same line, in each language.
+    what_changed: Promise | str = ""
 
     @property
     def slug(self) -> str:
@@ -57,19 +62,36 @@ class Notice:
         return render_to_string(self.template_name(language))
 
 
-# 1.1: retention of copies of personal data, of the staff access log and of
-# unsent SMS listed (issue 6, REQUIREMENTS E4).
+# 1.2: operator-created accounts (A7), the material-change erasure (A6),
+# product news by SMS (B9), the ledger as tamper-evident (E1), corrected
+# citations. Earlier versions stay published and readable.
 PRIVACY_POLICY = Notice(
-    kind=NoticeKind.PRIVACY_POLICY, purpose="", version="1.1", effective=date(2026, 11, 28)
+    kind=NoticeKind.PRIVACY_POLICY,
+    purpose="",
+    version="1.2",
+    effective=date(2026, 11, 29),
+    what_changed=_(
+        "When an institution may have us create an account for you, and that such an account is deleted "
+        "if nobody signs in within 90 days; after a material change, answers are deleted 30 days later "
+        "unless you agree again; product news texts carry our name and stop when you reply TD; consent "
+        "records are described as tamper-evident; the laws behind each point are cited correctly."
+    ),
 )
 
 # One short notice per consent purpose (B2). A purpose on the contract basis
-# ("account") is explained by the privacy policy and needs none.
+# ("account") is explained by the privacy policy and needs none. A new notice
+# version with the same material version is a wording change: grants given on
+# the earlier text still count.
 NOTICES: list[Notice] = [
     PRIVACY_POLICY,
-    Notice(kind=NoticeKind.PURPOSE, purpose=purposes.PROFILING, version="1.0", effective=date(2026, 11, 1)),
+    # 1.1: plainer Chinese; the same purpose (not material).
+    Notice(kind=NoticeKind.PURPOSE, purpose=purposes.PROFILING, version="1.1", effective=date(2026, 11, 29)),
+    # 1.1: the sender's signature and the reply-TD opt-out (B9; not material).
     Notice(
-        kind=NoticeKind.PURPOSE, purpose=purposes.PRODUCT_NEWS_SMS, version="1.0", effective=date(2026, 11, 1)
+        kind=NoticeKind.PURPOSE,
+        purpose=purposes.PRODUCT_NEWS_SMS,
+        version="1.1",
+        effective=date(2026, 11, 29),
     ),
 ]
 

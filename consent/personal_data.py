@@ -1,7 +1,7 @@
 """What the consent app holds about a person, for the copy of my data and erasure (D1, D4, E3, E4).
 
 - The ledger records are exported, and stay after the account is erased: the
-  law asks us to be able to prove consent (PIPL 51, 54; GDPR 7(1)), and they
+  law asks us to be able to prove consent (PIPL 13(1)(3), 14, 51; GDPR 7(1)), and they
   hold only the pseudonymous subject id, which then matches no account.
 - Copies of my data are erased with the account and expire after 7 days.
 - Staff access log entries about the person are exported and kept, like the
@@ -39,15 +39,10 @@ def consent_records_export(user) -> list[dict]:
 
 
 def data_exports_export(user) -> list[dict]:
-    return [
-        {
-            "export_id": str(export.pk),
-            "status": export.status,
-            "requested": export.created_at.isoformat(),
-            "expires": export.expires_at.isoformat(),
-        }
-        for export in selectors.data_exports_of(user=user)
-    ]
+    # When the latest few copies were made, never what they held: a copy
+    # that embedded the earlier ones would grow with every request (D1).
+    exports = selectors.data_exports_of(user=user).order_by("-created_at")[: selectors.EXPORT_HISTORY_LENGTH]
+    return [{"requested": export.created_at.isoformat(), "status": export.status} for export in exports]
 
 
 def staff_access_export(user) -> list[dict]:
@@ -95,10 +90,8 @@ register(
         export=data_exports_export,
         erase=lambda user: services.data_exports_erase(user=user),
         field_labels={
-            "export_id": _("Copy"),
-            "status": _("Status"),
             "requested": _("Requested"),
-            "expires": _("Expires"),
+            "status": _("Status"),
         },
         on_erasure=_("Erased."),
         order=300,

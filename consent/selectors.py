@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 
 from consent import notices, purposes
 from consent.models import (
@@ -171,6 +172,19 @@ def consent_current_decision(*, user, purpose: str) -> str | None:
     return record
 
 
+def request_client_ip(*, request) -> str:
+    """The client address recorded (truncated) in the ledger (E1).
+
+    The host names one function in CONSENT_CLIENT_IP_FUNCTION (dotted path,
+    called with the request) so that the ledger sees the address its rate
+    limits see behind a proxy; without it, REMOTE_ADDR.
+    """
+    path = getattr(settings, "CONSENT_CLIENT_IP_FUNCTION", None)
+    if path:
+        return import_string(path)(request) or ""
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def consent_is_granted(*, user, purpose: str) -> bool:
     """True only if the latest decision is a grant for the current material version (A6, B6)."""
     purpose_obj = purposes.get_purpose(purpose)
@@ -227,6 +241,17 @@ def policy_acknowledgment_is_current(*, user) -> bool:
             notice_version__kind=NoticeKind.PRIVACY_POLICY,
             notice_version__version=label,
         )
+        .exists()
+    )
+
+
+def policy_acknowledged_earlier_version(*, user) -> bool:
+    """The person acknowledged some policy version before the current one: tell them what changed (A6)."""
+    label = privacy_policy_current_label()
+    return (
+        _subject_records(user=user)
+        .filter(decision=Decision.ACKNOWLEDGED, notice_version__kind=NoticeKind.PRIVACY_POLICY)
+        .exclude(notice_version__version=label)
         .exists()
     )
 
@@ -322,6 +347,16 @@ def ledger_verify() -> LedgerVerification:
 
 # Design: a copy of my data can be downloaded for 7 days, then it is purged (E4).
 EXPORT_TTL = timedelta(days=7)
+# Design: a ready copy made in the last 10 minutes is handed out again instead
+# of building a new one, and at most 5 copies are made in 24 hours: each copy
+# is a full collection and a stored file, so unlimited requests were a cheap
+# way to fill the database. The person always gets a copy, or the time of the next.
+EXPORT_REUSE_WINDOW = timedelta(minutes=10)
+EXPORT_LIMIT = 5
+EXPORT_LIMIT_WINDOW = timedelta(hours=24)
+# An export lists when the earlier copies were made, the latest few only,
+# never their contents, so a copy does not grow with the number of copies.
+EXPORT_HISTORY_LENGTH = 10
 EXPORT_SCHEMA_VERSION = "1.0"
 
 
@@ -402,6 +437,42 @@ def consent_grantee_subject_ids(*, purpose: str) -> set:
     )
 
 
+def consent_stale_grant_subject_ids(*, purpose: str) -> set:
+    """Subject ids whose latest decision is a grant for an older material version (A6).
+
+    Such a grant stopped counting when the purpose changed materially; what it
+    covered is kept only for the grace period (`services.stale_grants_erase`).
+    """
+    purpose_obj = purposes.get_purpose(purpose)
+    latest = (
+        ConsentRecord.objects.filter(purpose=purpose)
+        .exclude(decision=Decision.ACKNOWLEDGED)
+        .values("subject_id")
+        .annotate(last=Max("sequence"))
+        .values("last")
+    )
+    return set(
+        ConsentRecord.objects.filter(
+            sequence__in=Subquery(latest),
+            decision=Decision.GRANTED,
+            notice_version__material_version__lt=purpose_obj.material_version,
+        ).values_list("subject_id", flat=True)
+    )
+
+
+def purpose_material_version_published_at(*, purpose: str):
+    """When the notice of the purpose's current material version was first published, or None (A6)."""
+    purpose_obj = purposes.get_purpose(purpose)
+    return (
+        NoticeVersion.objects.filter(
+            kind=NoticeKind.PURPOSE, purpose=purpose, material_version=purpose_obj.material_version
+        )
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
 def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) -> dict:
     """A Kantara Initiative Consent Receipt (v1.1 fields that apply) for one record (E2).
 
@@ -456,15 +527,18 @@ def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) 
 PII_CONTROLLER = {
     "piiController": "LearnRight",
     # Marked, not translated: receipts keep these words; the contact page translates them.
-    "contact": translation.gettext_noop("LearnRight Privacy Office"),
+    # PIPL 52: the person responsible for personal information protection.
+    "contact": translation.gettext_noop("LearnRight personal information protection officer"),
     "address": translation.gettext_noop(
-        "LearnRight Privacy Office, 1 Example Road, Haidian District, Beijing 100080, China"
+        "LearnRight Personal Information Protection Department, 1 Example Road, Haidian District, "
+        "Beijing 100080, China"
     ),
     "email": "privacy@learnright.example",
     "phone": "",
     "piiControllerUrl": "https://learnright.example/",
 }
-# PIPL 50: requests are answered within 15 working days at most.
+# Design, matching APP191 6.3 (15 working days): how fast we answer the
+# requests PIPL 50 says we must accept and handle.
 PRIVACY_RESPONSE_WORKING_DAYS = 15
 
 
@@ -557,6 +631,31 @@ def data_export_for_owner(*, user, export_id) -> DataExport | None:
 
 def data_exports_of(*, user) -> QuerySet[DataExport]:
     return DataExport.objects.filter(user=user, expires_at__gt=timezone.now()).defer("content")
+
+
+def data_export_recent_ready(*, user, now=None) -> DataExport | None:
+    """A ready copy made within EXPORT_REUSE_WINDOW: given again rather than rebuilt."""
+    now = now or timezone.now()
+    return (
+        data_exports_of(user=user)
+        .filter(status=DataExport.Status.READY, created_at__gt=now - EXPORT_REUSE_WINDOW)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def data_export_retry_after(*, user, now=None) -> int:
+    """Seconds until another copy may be made; 0 when one may be made now (Design, D1)."""
+    now = now or timezone.now()
+    recent = list(
+        DataExport.objects.filter(user=user, created_at__gt=now - EXPORT_LIMIT_WINDOW)
+        .exclude(status=DataExport.Status.FAILED)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[:EXPORT_LIMIT]
+    )
+    if len(recent) < EXPORT_LIMIT:
+        return 0
+    return max(1, int((recent[-1] + EXPORT_LIMIT_WINDOW - now).total_seconds()) + 1)
 
 
 def data_export_in_progress(*, user) -> DataExport | None:

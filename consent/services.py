@@ -42,6 +42,26 @@ class StaleNoticeError(NoticeError):
     """The notice the person saw is no longer the current one: ask again."""
 
 
+class PolicyNotAcknowledgedError(NoticeError):
+    """A grant was asked for by someone who has not acknowledged the current policy.
+
+    Granting anything comes after the policy has been read (A2, A3, A6), on
+    every path (a view, an API, a task), so the rule lives here. Withdrawing,
+    declining, the copy of one's data and cancelling never wait for it.
+    """
+
+
+class ExportLimitReached(Exception):
+    """Too many copies of my data asked for in the window (Design; D1 stays self-service).
+
+    `retry_after` is the number of seconds until the next copy may be made.
+    """
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too many copies requested; try again in {retry_after} s.")
+        self.retry_after = retry_after
+
+
 # --- Publishing notices -----------------------------------------------------------
 
 
@@ -144,6 +164,7 @@ def _append(
     if not getattr(user, "is_authenticated", False) or not getattr(user, "subject_id", None):
         raise ValueError("Consent decisions are recorded for signed-up accounts only.")
     meta = request.META if request is not None else {}
+    client_address = selectors.request_client_ip(request=request) if request is not None else ""
     with transaction.atomic():
         _lock_ledger()
         head = ConsentRecord.objects.order_by("-sequence").values("sequence", "record_hash").first()
@@ -157,7 +178,7 @@ def _append(
             language=notice_version.language,
             surface=surface,
             created_at=timezone.now(),
-            ip_truncated=ip_truncate(meta.get("REMOTE_ADDR")),
+            ip_truncated=ip_truncate(client_address),
             user_agent=user_agent_truncate(meta.get("HTTP_USER_AGENT")),
             prev_hash=head["record_hash"] if head else GENESIS_HASH,
         )
@@ -222,6 +243,9 @@ def consent_grant(
     surface: str,
     notice_version: NoticeVersion | None = None,
 ) -> ConsentRecord:
+    """Record a grant. Raises PolicyNotAcknowledgedError before the current policy is acknowledged."""
+    if not selectors.policy_acknowledgment_is_current(user=user):
+        raise PolicyNotAcknowledgedError("Acknowledge the current privacy policy before granting anything.")
     record = _decide(user, purpose, Decision.GRANTED, request, surface, notice_version)
     consent_granted.send(sender=ConsentRecord, user=user, purpose=purpose, record=record)
     return record
@@ -299,12 +323,21 @@ def staff_access_record(*, staff, subject, page: str) -> StaffAccessLogEntry:
 
 
 def data_export_request(*, user, language: str | None = None) -> DataExport:
-    """Ask for a JSON copy; built by a task. An export still being prepared is reused."""
+    """Ask for a JSON copy; built by a task.
+
+    An export still being prepared, or one made within EXPORT_REUSE_WINDOW,
+    is returned instead of a new one; past EXPORT_LIMIT copies in
+    EXPORT_LIMIT_WINDOW, ExportLimitReached is raised (Design: each copy
+    costs a full collection and storage; the person still gets their data).
+    """
     from consent.tasks import data_export_build_task
 
-    existing = selectors.data_export_in_progress(user=user)
+    existing = selectors.data_export_in_progress(user=user) or selectors.data_export_recent_ready(user=user)
     if existing is not None:
         return existing
+    retry_after = selectors.data_export_retry_after(user=user)
+    if retry_after:
+        raise ExportLimitReached(retry_after)
     now = timezone.now()
     export = DataExport.objects.create(
         user=user,
@@ -375,7 +408,7 @@ STAFF_ACCESS_LOG_RETENTION = timedelta(days=3 * 365)
 # --- Account cancellation and erasure (D4) ----------------------------------------
 
 
-def account_cancel(*, user, request: HttpRequest | None = None) -> None:
+def account_cancel(*, user, request: HttpRequest | None = None) -> bool:
     """Cancel an account: end every grant, sign out, stop it now, erase it in the background (D4).
 
     What must not wait runs here, in the request: each grant still standing is
@@ -384,11 +417,32 @@ def account_cancel(*, user, request: HttpRequest | None = None) -> None:
     account, which signs out every other session, and frees the number so
     the same person can sign up again at once), and this session ends. The
     rest is erased by `account_erase_task` once this has committed.
-    """
-    from django.contrib.auth import logout
 
-    from consent import registry
+    It runs at most once per account, however many submits race: the
+    account's row is locked first and a cancelled (inactive) account is left
+    as it is, so the ledger gets one `withdrawn` per purpose and one erasure
+    is queued. Returns False when the account was already cancelled.
+    """
+    from django.contrib.auth import get_user_model, logout
+
     from consent.tasks import account_erase_task
+
+    with transaction.atomic():
+        locked = get_user_model()._default_manager.select_for_update().filter(pk=user.pk).first()
+        if locked is None or not getattr(locked, "is_active", True):
+            if request is not None:
+                logout(request)
+            return False
+        _account_cancel_locked(user=user, request=request)
+    if request is not None:
+        logout(request)
+    user_id = user.pk
+    transaction.on_commit(lambda: account_erase_task.delay(user_id))
+    return True
+
+
+def _account_cancel_locked(*, user, request: HttpRequest | None) -> None:
+    from consent import registry
 
     for purpose in purposes.consent_purposes():
         if selectors.consent_is_granted(user=user, purpose=purpose.code):
@@ -396,10 +450,6 @@ def account_cancel(*, user, request: HttpRequest | None = None) -> None:
     for category in registry.categories():
         if category.on_cancel is not None:
             category.on_cancel(user)
-    if request is not None:
-        logout(request)
-    user_id = user.pk
-    transaction.on_commit(lambda: account_erase_task.delay(user_id))
 
 
 def account_erase(*, user) -> None:
@@ -442,8 +492,57 @@ def retention_purge(*, now=None) -> dict[str, int]:
             account_erase(user=user)
             erased += 1
         counts[f"{category.key}:expired_accounts"] = erased
+    counts["consent:stale_grants"] = stale_grants_erase(now=now)
     for category in registry.categories():
         if category.purge_expired is not None:
             with transaction.atomic():
                 counts[category.key] = category.purge_expired(now)
     return counts
+
+
+# Design: after a material change to a purpose, the data an older grant covered
+# is kept this long for the person to agree again, then erased (A6; PIPL 14(2):
+# a changed purpose needs fresh consent; PIPL 47(1)(1): data no longer covered
+# by a purpose is deleted). Stated in the privacy policy.
+STALE_GRANT_GRACE_DAYS = 30
+
+
+def stale_grant_grace() -> timedelta:
+    from django.conf import settings
+
+    return timedelta(days=getattr(settings, "CONSENT_STALE_GRANT_GRACE_DAYS", STALE_GRANT_GRACE_DAYS))
+
+
+def stale_grants_erase(*, now) -> int:
+    """Erase what only a stale grant still covers, once the grace period is over (A6).
+
+    For each consent purpose whose current material version was published more
+    than the grace period ago, everyone whose latest decision is still a grant
+    for an older version has that purpose's data (the registry's categories of
+    the purpose) erased. Agreeing again before then, on the current notice,
+    keeps it; skipping on the consent screen erases it at once (a withdrawal).
+    No ledger record is written: the person made no decision. Returns how many
+    accounts had data erased; idempotent.
+    """
+    from django.contrib.auth import get_user_model
+
+    from consent import registry
+
+    erased = 0
+    for purpose in purposes.consent_purposes():
+        categories = registry.categories_for_purpose(purpose.code)
+        if not categories:
+            continue
+        published_at = selectors.purpose_material_version_published_at(purpose=purpose.code)
+        if published_at is None or published_at > now - stale_grant_grace():
+            continue
+        subject_ids = selectors.consent_stale_grant_subject_ids(purpose=purpose.code)
+        if not subject_ids:
+            continue
+        for user in get_user_model().objects.filter(subject_id__in=subject_ids).iterator(chunk_size=500):
+            holding = [category for category in categories if category.export(user)]
+            for category in holding:
+                with transaction.atomic():
+                    category.erase(user)
+            erased += bool(holding)
+    return erased

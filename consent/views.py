@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from consent import purposes, registry, selectors, services
+from consent import notices, purposes, registry, selectors, services
 from consent.forms import ConsentScreenForm, PolicyAcknowledgmentForm, PrivacyCentreDecisionForm
 from consent.notices import NoticeKind
 
@@ -93,8 +93,14 @@ def acknowledge(request: HttpRequest) -> HttpResponse:
                 notice_version=form.cleaned_data["policy_version"],
             )
             return redirect(_after_acknowledge_url(request.user))
-        return render(request, "consent/acknowledge.html", {"form": form}, status=400)
-    return render(request, "consent/acknowledge.html", {"form": form})
+        return render(request, "consent/acknowledge.html", _acknowledge_context(request, form), status=400)
+    return render(request, "consent/acknowledge.html", _acknowledge_context(request, form))
+
+
+def _acknowledge_context(request: HttpRequest, form) -> dict:
+    # A6, APP191 2.2: someone who acknowledged an earlier version is told what changed.
+    earlier = selectors.policy_acknowledged_earlier_version(user=request.user)
+    return {"form": form, "what_changed": notices.privacy_policy_notice().what_changed if earlier else ""}
 
 
 @require_http_methods(["GET", "POST"])
@@ -196,6 +202,10 @@ def privacy_centre_decide(request: HttpRequest) -> HttpResponse:
             services.consent_withdraw(
                 user=request.user, purpose=purpose, request=request, surface="privacy_centre"
             )
+    except services.PolicyNotAcknowledgedError:
+        # A2, A6: granting comes after the current policy has been read.
+        messages.error(request, _("Please read the current privacy policy first. Nothing was recorded."))
+        return redirect("consent:acknowledge")
     except services.NoticeError:
         messages.error(request, _("This consent notice is not available right now. Nothing was recorded."))
         return redirect("consent:privacy_centre")
@@ -256,7 +266,17 @@ def my_data(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def export_request(request: HttpRequest) -> HttpResponse:
-    export = services.data_export_request(user=request.user, language=translation.get_language())
+    try:
+        export = services.data_export_request(user=request.user, language=translation.get_language())
+    except services.ExportLimitReached as limit:
+        context = {
+            "limit": selectors.EXPORT_LIMIT,
+            "hours": int(selectors.EXPORT_LIMIT_WINDOW.total_seconds() // 3600),
+            "minutes": max(1, -(-limit.retry_after // 60)),
+        }
+        response = render(request, "consent/export_limit.html", context, status=429)
+        response["Retry-After"] = str(limit.retry_after)
+        return response
     return redirect(export)
 
 

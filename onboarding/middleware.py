@@ -57,6 +57,15 @@ def dependency_errors() -> tuple[type[Exception], ...]:
 _ACKNOWLEDGMENT_SESSION_KEY = "onboarding_policy_acknowledged"
 
 
+def _resolve(path: str):
+    from django.urls import Resolver404, resolve
+
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
+
+
 def policy_acknowledgment_is_current_for_session(*, request, user) -> bool:
     """consent's answer, remembered in the session for the current policy label.
 
@@ -88,9 +97,24 @@ class PolicyAcknowledgmentMiddleware:
     # Reachable without acknowledging: reading the policy, signing out, the
     # language switch (the policy is published in two languages), allauth's
     # own pages (sign-in, codes, logout), static files and the health probe.
-    # The privacy centre stays reachable: exercising a right (withdraw, copy,
-    # cancel) never depends on first accepting a new policy (PIPL 15, 47).
-    EXEMPT_PREFIXES = ("/privacy/", "/privacy-centre/", "/accounts/", "/i18n/", "/healthz")
+    EXEMPT_PREFIXES = ("/privacy/", "/accounts/", "/i18n/", "/healthz")
+    # Exercising a right never waits for a new policy (PIPL 15, 45, 47):
+    # withdrawing (the privacy centre and its decision form, where the
+    # consent service itself refuses any grant before the acknowledgment),
+    # the copy of my data, the history with its receipts, and cancelling.
+    # Nothing else of the privacy centre: granting needs the current policy.
+    EXEMPT_URL_NAMES = (
+        "consent:privacy_centre",
+        "consent:privacy_centre_decide",
+        "consent:consent_history",
+        "consent:consent_receipt",
+        "consent:my_data",
+        "consent:export_request",
+        "consent:export_status",
+        "consent:export_download",
+        "consent:account_cancel",
+        "consent:account_cancelled",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -100,12 +124,16 @@ class PolicyAcknowledgmentMiddleware:
             return redirect("consent:acknowledge")
         return self.get_response(request)
 
+    def _is_exempt_by_prefix(self, request) -> bool:
+        return request.path_info.startswith((*self.EXEMPT_PREFIXES, settings.STATIC_URL))
+
     def _is_exempt(self, request) -> bool:
-        if request.path_info.startswith((*self.EXEMPT_PREFIXES, settings.STATIC_URL)):
-            return True
         # reverse() includes the script prefix, like request.path.
         path = request.path
         if path in (reverse("consent:acknowledge"), reverse("account_logout")):
+            return True
+        match = _resolve(request.path_info)
+        if match is not None and match.view_name in self.EXEMPT_URL_NAMES:
             return True
         # Staff in the admin act for the operator, not as learners: the policy
         # they acknowledge as learners is not what governs their work, and the
@@ -115,6 +143,27 @@ class PolicyAcknowledgmentMiddleware:
 
     def _must_acknowledge(self, request) -> bool:
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or self._is_exempt(request):
+        if user is None or not user.is_authenticated or self._is_exempt_by_prefix(request):
             return False
-        return not policy_acknowledgment_is_current_for_session(request=request, user=user)
+        if policy_acknowledgment_is_current_for_session(request=request, user=user):
+            return False
+        # Resolving the URL only for the few requests that would be stopped.
+        return not self._is_exempt(request)
+
+
+class PermissionsPolicyMiddleware:
+    """Deny every browser feature no page uses (settings.PERMISSIONS_POLICY; F3).
+
+    Nothing here needs the camera, the microphone, location or payments: a
+    script injected despite the CSP, or a frame, gets none of them either.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        if policy:
+            response.headers.setdefault("Permissions-Policy", policy)
+        return response

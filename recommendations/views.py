@@ -39,9 +39,8 @@ def how_it_works(request: HttpRequest) -> HttpResponse:
         request,
         "recommendations/how_it_works.html",
         {
-            "goal_weight": rankers.GOAL_WEIGHT,
-            "level_weight": rankers.LEVEL_WEIGHT,
-            "occupation_weight": rankers.OCCUPATION_WEIGHT,
+            "diverse_slots": rankers.DIVERSE_SLOTS,
+            "max_per_specialisation": rankers.MAX_PER_SPECIALISATION,
             "popularity_days": rankers.POPULARITY_WINDOW.days,
         },
     )

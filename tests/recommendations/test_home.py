@@ -66,9 +66,9 @@ def test_personalized_section_is_labelled_and_explains_each_item(fixed_catalog, 
     assert "Why this course?" in html
     first = response.context["recommendations"].courses[0]
     assert first.reasons == (
-        "Matches your goal: Exam preparation (IELTS/TOEFL/CET)",
-        "Matches your English level: B1 Intermediate",
-        "Written for learners like you: University student",
+        "For your goal: Exam preparation (IELTS/TOEFL/CET)",
+        "At your level: B1",
+        "Written for university students",
     )
 
 
@@ -93,21 +93,21 @@ def test_changing_an_answer_changes_the_next_response(fixed_catalog, make_learne
 
     recommendations = home_for(learner).context["recommendations"]
     assert slugs(recommendations)[0] == "level-and-occupation"
-    assert "Matches your goal: Business communication" in recommendations.courses[0].reasons
+    assert "For your goal: Business communication" in recommendations.courses[0].reasons
 
 
 def test_deleting_an_answer_removes_its_reason(fixed_catalog, make_learner):
     learner = make_learner(answers=ANSWERS, consent="granted")
     before = home_for(learner).context["recommendations"]
-    assert any("University student" in reason for c in before.courses for reason in c.reasons)
+    assert any("university students" in reason for c in before.courses for reason in c.reasons)
 
     LearnerProfile.objects.filter(user=learner).update(occupation=None)
 
     response = home_for(learner)
     after = response.context["recommendations"]
     assert after.personalized
-    assert not any("University student" in reason for c in after.courses for reason in c.reasons)
-    assert "Written for learners like you" not in response.content.decode()
+    assert not any("university students" in reason for c in after.courses for reason in c.reasons)
+    assert "Written for university students" not in response.content.decode()
 
 
 def test_items_that_match_no_answer_say_so(fixed_catalog, make_learner):
