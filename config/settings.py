@@ -31,6 +31,10 @@ ALLOWED_HOSTS = env.list(
     default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else environ.Env.NOTSET,
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "onboarding.views.csrf_failure"
+# Development only: Django's technical 404/500 pages instead of the site's own
+# (which `make run` shows by default, in the visitor's language).
+TECHNICAL_ERROR_PAGES = DEBUG and env.bool("DJANGO_TECHNICAL_ERROR_PAGES", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -41,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.headless",
     # Security (F3): a second factor for staff sign-in, and the admin
     # password login throttled and locked out after repeated failures.
     "allauth.mfa",
@@ -52,6 +57,10 @@ INSTALLED_APPS = [
     "consent",
     "recommendations",
     "training",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "onboarding.middleware.ErrorPagesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -69,6 +79,9 @@ MIDDLEWARE = [
     "onboarding.middleware.TooManyRequestsMiddleware",
     "onboarding.middleware.PolicyAcknowledgmentMiddleware",
     "onboarding.middleware.PermissionsPolicyMiddleware",
+    # After the web's, so it sees exceptions first: on /api/ and /_allauth/ a
+    # rate limit or an outage answers JSON problem details, not HTML (G1, F1).
+    "api.middleware.ApiProblemMiddleware",
     # Last, as django-axes asks: it turns a lockout into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -186,6 +199,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "consent.tasks.retention_purge_task",
         "schedule": 60 * 60,
     },
+    # E5: a signed checkpoint of every consent chain; export them with
+    # `manage.py export_consent_checkpoint` to storage outside the database.
+    "consent-ledger-checkpoint": {
+        "task": "consent.tasks.ledger_checkpoint_task",
+        "schedule": 60 * 60,
+    },
 }
 # Cancelling an account (D4) is confirmed with a fresh SMS code: allauth's
 # reauthentication by code, within 5 minutes of the code being entered.
@@ -232,6 +251,16 @@ ACCOUNT_FORMS = {"signup": "onboarding.forms.SignupForm"}
 # of the purpose (the optional profile questions).
 CONSENT_HOME_URL = "home"
 CONSENT_AFTER_AGREE_URLS = {"profiling": "onboarding:questions"}
+# Signed checkpoints of the consent ledger (REQUIREMENTS E5): an Ed25519 key,
+# 64 hex digits or PEM, from the secret store, never from the repository. No
+# default in production, like DJANGO_SECRET_KEY; `make run` generates a
+# development key into var/ (gitignored) at the first checkpoint.
+CONSENT_CHECKPOINT_SIGNING_KEY = env(
+    "CONSENT_CHECKPOINT_SIGNING_KEY", default="" if DEBUG else environ.Env.NOTSET
+)
+CONSENT_CHECKPOINT_SIGNING_KEY_FILE = BASE_DIR / "var" / "consent-checkpoint-signing-key" if DEBUG else None
+# After rotating the key: the old public keys (hex), whose checkpoints still count.
+CONSENT_CHECKPOINT_TRUSTED_PUBLIC_KEYS = env.list("CONSENT_CHECKPOINT_TRUSTED_PUBLIC_KEYS", default=[])
 # --- end consent ---
 # REQUIREMENTS F1: codes are 6 digits, valid 10 minutes, 5 attempts, single use.
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
@@ -299,6 +328,40 @@ PERMISSIONS_POLICY = (
     "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
     "usb=(), xr-spatial-tracking=()"
 )
+
+# --- API for native apps (REQUIREMENTS G1; docs/API.md) ----------------------
+
+# allauth headless: the app client only (X-Session-Token, no cookies, so no
+# CSRF to manage); the web keeps its own pages.
+HEADLESS_CLIENTS = ("app",)
+HEADLESS_ONLY = False
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.SessionTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "api.permissions.PolicyAcknowledged",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PersonWriteThrottle"],
+    # Design: writes per person (or per IP before sign-in); SMS limits are allauth's (F1).
+    "DEFAULT_THROTTLE_RATES": {"person_write": env("API_WRITE_RATE", default="60/min")},
+    "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "LearnRight API",
+    "DESCRIPTION": "The same lawful journey as the web, for native apps. Guide: docs/API.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # /api/docs/ (development only) loads nothing from third parties (A5).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # --- SMS --------------------------------------------------------------------
 

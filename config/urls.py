@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from api.headless_urls import headless_urlpatterns_in_use
 from config.allauth_urls import allauth_urlpatterns_in_use
 from onboarding.views import healthz
 
@@ -31,6 +32,10 @@ urlpatterns = [
     ),
     # Only the allauth pages we use; the rest (passwords, email) are 404s.
     path("accounts/", include(allauth_urlpatterns_in_use())),
+    # Native apps (G1): allauth headless (the app client, the same endpoints
+    # in use as the pages above) and the product API.
+    path("_allauth/", include((headless_urlpatterns_in_use(), "headless"))),
+    path("api/", include("api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("onboarding.urls")),
@@ -39,4 +44,5 @@ urlpatterns = [
     path("", include("training.urls")),
 ]
 
+handler400 = "onboarding.views.bad_request"
 handler500 = "onboarding.views.server_error"
