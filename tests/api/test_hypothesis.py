@@ -1,4 +1,4 @@
-"""Arbitrary input on every write endpoint: a 2xx or a 4xx problem, never a 500 (G1, and issue's acceptance).
+"""Arbitrary input on every write and read endpoint: a 2xx or a 4xx problem, never a 500 (G1).
 
 Each property sends arbitrary JSON (or bytes that are not JSON) to one write
 endpoint, with arbitrary path segments, as a signed-in person who agreed to
