@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost with SecurityMiddleware, so redirects and error pages carry it too.
+    "onboarding.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,7 +80,6 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "onboarding.middleware.TooManyRequestsMiddleware",
     "onboarding.middleware.PolicyAcknowledgmentMiddleware",
-    "onboarding.middleware.PermissionsPolicyMiddleware",
     # After the web's, so it sees exceptions first: on /api/ and /_allauth/ a
     # rate limit or an outage answers JSON problem details, not HTML (G1, F1).
     "api.middleware.ApiProblemMiddleware",
@@ -279,6 +280,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "60/m/ip",
     "login": "60/m/ip",
     "login_failed": "60/m/ip,10/5m/key",
+    # The form submit that asks for reauthentication counts once, the replay
+    # after the fresh code once more (allauth's default is 1 a minute).
+    "change_phone": "3/m/user",
 }
 
 PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="CN")
@@ -357,6 +361,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.problem_media_type",
+    ],
     # /api/docs/ (development only) loads nothing from third parties (A5).
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -1,10 +1,10 @@
-from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from api.headless_urls import headless_urlpatterns_in_use
+from config.admin_mfa import admin_login_with_mfa, has_permission_with_mfa
 from config.allauth_urls import allauth_urlpatterns_in_use
 from onboarding.views import healthz
 
@@ -12,15 +12,8 @@ if settings.ADMIN_REQUIRE_MFA:
     # Staff sign in like everyone (SMS code), then allauth asks for the
     # authenticator code; the admin's password page is no longer served and
     # only staff with an authenticator app enter (F3, docs/OPERATIONS.md).
-    admin.site.login = secure_admin_login(admin.site.login)
-    _staff_has_permission = admin.site.has_permission
-
-    def _staff_with_authenticator_has_permission(request) -> bool:
-        from allauth.mfa.utils import is_mfa_enabled
-
-        return _staff_has_permission(request) and is_mfa_enabled(request.user)
-
-    admin.site.has_permission = _staff_with_authenticator_has_permission
+    admin.site.login = admin_login_with_mfa(admin.site.login)
+    admin.site.has_permission = has_permission_with_mfa(admin.site.has_permission)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
