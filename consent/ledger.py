@@ -14,9 +14,12 @@ Design: one hash chain per subject, not one for the whole site.
   must wait anyway, because the head it has to chain to is not visible to it
   until the first commits. Releasing earlier would let it read a stale head.
 - The lock is an optimisation, not the guard: the unique (subject_id,
-  sequence) and unique prev_hash constraints make two records that chained
-  to the same head impossible to store, so a race that got through is an
-  error, never a fork. SQLite has one writer at a time and needs no lock.
+  sequence) constraint makes two records that chained to the same head
+  impossible to store, so a race that got through is an error, never a fork.
+  SQLite has one writer at a time and needs no lock.
+- An append costs three statements (lock, read the head, insert) and no
+  savepoint of its own: inside a request's transaction a failed append
+  fails the request, which is what should happen.
 - A chain's times never decrease (an append is never dated before the head it
   follows), so the state of every chain "as of" a moment can be recomputed
   from the records alone; signed checkpoints commit to that state
@@ -62,7 +65,7 @@ def record_append(*, subject_id, **fields) -> ConsentRecord:
     notice_version, notice_sha256, language, surface, ip_truncated,
     user_agent); position, time and hashes are set here.
     """
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         subject_chain_lock(subject_id)
         head = (
             ConsentRecord.objects.filter(subject_id=subject_id)
