@@ -71,10 +71,11 @@ PRIVACY_POLICY = Notice(
     version="1.2",
     effective=date(2026, 11, 29),
     what_changed=_(
-        "When an institution may have us create an account for you, and that such an account is deleted "
-        "if nobody signs in within 90 days; after a material change, answers are deleted 30 days later "
-        "unless you agree again; product news texts carry our name and stop when you reply TD; consent "
-        "records are described as tamper-evident; the laws behind each point are cited correctly."
+        "Your lesson progress is listed with your courses; when an institution may have us create an "
+        "account for you, and that such an account is deleted if nobody signs in within 90 days; after a "
+        "material change, answers are deleted 30 days later unless you agree again; product news texts "
+        "carry our name and stop when you reply TD; consent records are described as tamper-evident; the "
+        "laws behind each point are cited correctly."
     ),
 )
 
