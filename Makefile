@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=true
 RUN_ENV := $(DEV_ENV) COMPLIANCE_TOUR=true
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format worker beat bench screenshots loadtest migrate clean eval-recommendations
+.PHONY: help run test lint format worker beat bench bench-ledger screenshots loadtest migrate clean eval-recommendations
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ beat: $(VENV)/.installed-runtime ## Run the Celery beat scheduler (needs REDIS_U
 
 bench: $(VENV)/.installed-runtime ## Benchmark the home page: PostgreSQL (learnright_bench) + Redis db 5 + gunicorn
 	$(PY) bench/run.py
+
+bench-ledger: $(VENV)/.installed-runtime ## Consent ledger appends/s, 1/4/16 writers, on PostgreSQL (learnright_bench_ledger)
+	$(PY) bench/ledger.py
 
 # A fresh SQLite database holding only the demo catalog, so the numbers do not
 # depend on what a development database happens to contain.

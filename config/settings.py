@@ -170,6 +170,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "consent.tasks.retention_purge_task",
         "schedule": 60 * 60,
     },
+    # E5: a signed checkpoint of every consent chain; export them with
+    # `manage.py export_consent_checkpoint` to storage outside the database.
+    "consent-ledger-checkpoint": {
+        "task": "consent.tasks.ledger_checkpoint_task",
+        "schedule": 60 * 60,
+    },
 }
 # Cancelling an account (D4) is confirmed with a fresh SMS code: allauth's
 # reauthentication by code, within 5 minutes of the code being entered.
@@ -216,6 +222,16 @@ ACCOUNT_FORMS = {"signup": "onboarding.forms.SignupForm"}
 # of the purpose (the optional profile questions).
 CONSENT_HOME_URL = "home"
 CONSENT_AFTER_AGREE_URLS = {"profiling": "onboarding:questions"}
+# Signed checkpoints of the consent ledger (REQUIREMENTS E5): an Ed25519 key,
+# 64 hex digits or PEM, from the secret store, never from the repository. No
+# default in production, like DJANGO_SECRET_KEY; `make run` generates a
+# development key into var/ (gitignored) at the first checkpoint.
+CONSENT_CHECKPOINT_SIGNING_KEY = env(
+    "CONSENT_CHECKPOINT_SIGNING_KEY", default="" if DEBUG else environ.Env.NOTSET
+)
+CONSENT_CHECKPOINT_SIGNING_KEY_FILE = BASE_DIR / "var" / "consent-checkpoint-signing-key" if DEBUG else None
+# After rotating the key: the old public keys (hex), whose checkpoints still count.
+CONSENT_CHECKPOINT_TRUSTED_PUBLIC_KEYS = env.list("CONSENT_CHECKPOINT_TRUSTED_PUBLIC_KEYS", default=[])
 # --- end consent ---
 # REQUIREMENTS F1: codes are 6 digits, valid 10 minutes, 5 attempts, single use.
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}

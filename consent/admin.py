@@ -10,7 +10,7 @@ from django.contrib.admin.utils import unquote
 from django.utils.translation import gettext_lazy as _
 
 from consent import services
-from consent.models import ConsentRecord, DataExport, NoticeVersion, StaffAccessLogEntry
+from consent.models import ConsentRecord, DataExport, LedgerCheckpoint, NoticeVersion, StaffAccessLogEntry
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -28,11 +28,19 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(ConsentRecord)
 class ConsentRecordAdmin(ReadOnlyAdmin):
-    list_display = ("sequence", "created_at", "purpose", "decision", "notice_version", "language", "surface")
+    list_display = ("created_at", "sequence", "purpose", "decision", "notice_version", "language", "surface")
     list_filter = ("purpose", "decision", "surface", "language")
     search_fields = ("=id", "=subject_id")
-    ordering = ("-sequence",)
+    ordering = ("-created_at",)
     list_select_related = ("notice_version",)
+
+
+@admin.register(LedgerCheckpoint)
+class LedgerCheckpointAdmin(ReadOnlyAdmin):
+    """Signed checkpoints are evidence like the ledger: nobody adds, edits or deletes them here (E5)."""
+
+    list_display = ("number", "cutoff", "records", "chains", "root", "key_fingerprint")
+    ordering = ("-number",)
 
 
 @admin.register(NoticeVersion)

@@ -10,9 +10,14 @@ class ConsentConfig(AppConfig):
         from django.core import checks
         from django.utils.module_loading import autodiscover_modules
 
-        from consent.checks import notices_published_check, personal_data_registry_check
+        from consent.checks import (
+            checkpoint_signing_key_check,
+            notices_published_check,
+            personal_data_registry_check,
+        )
 
         checks.register(notices_published_check, "consent")
+        checks.register(checkpoint_signing_key_check, "consent")
         checks.register(personal_data_registry_check, "consent")
         # Each app's personal_data.py declares what it holds (D1, D4), the way
         # admin.py registers model admins.

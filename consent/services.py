@@ -9,13 +9,12 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 
-from consent import notices, purposes, selectors
+from consent import ledger, notices, purposes, selectors
 from consent.models import (
-    GENESIS_HASH,
     ConsentRecord,
     DataExport,
     Decision,
@@ -25,8 +24,6 @@ from consent.models import (
 from consent.notices import Notice
 from consent.signals import consent_granted, consent_withdrawn
 
-# Any fixed 64-bit number; only the ledger uses it (pg_advisory_xact_lock).
-LEDGER_LOCK_KEY = 0x4C52_4C45_4447_4552  # "LRLEDGER"
 USER_AGENT_MAX_LENGTH = 120
 
 
@@ -140,18 +137,6 @@ def user_agent_truncate(value: str | None) -> str:
     return (value or "")[:USER_AGENT_MAX_LENGTH]
 
 
-def _lock_ledger() -> None:
-    """Serialize appends so that two decisions never read the same head (no fork).
-
-    PostgreSQL: a transaction-scoped advisory lock, released at commit. SQLite
-    allows one writer at a time. On any backend the unique `sequence` and
-    `prev_hash` columns turn a race that got through into an error, not a fork.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LEDGER_LOCK_KEY])
-
-
 def _append(
     *,
     user,
@@ -165,26 +150,18 @@ def _append(
         raise ValueError("Consent decisions are recorded for signed-up accounts only.")
     meta = request.META if request is not None else {}
     client_address = selectors.request_client_ip(request=request) if request is not None else ""
-    with transaction.atomic():
-        _lock_ledger()
-        head = ConsentRecord.objects.order_by("-sequence").values("sequence", "record_hash").first()
-        record = ConsentRecord(
-            sequence=(head["sequence"] + 1) if head else 1,
-            subject_id=user.subject_id,
-            purpose=purpose,
-            decision=decision,
-            notice_version=notice_version,
-            notice_sha256=notice_version.sha256,
-            language=notice_version.language,
-            surface=surface,
-            created_at=timezone.now(),
-            ip_truncated=ip_truncate(client_address),
-            user_agent=user_agent_truncate(meta.get("HTTP_USER_AGENT")),
-            prev_hash=head["record_hash"] if head else GENESIS_HASH,
-        )
-        record.record_hash = record.compute_hash()
-        record.save()
-    return record
+    # Locks only this person's chain (E1): see consent.ledger for why.
+    return ledger.record_append(
+        subject_id=user.subject_id,
+        purpose=purpose,
+        decision=decision,
+        notice_version=notice_version,
+        notice_sha256=notice_version.sha256,
+        language=notice_version.language,
+        surface=surface,
+        ip_truncated=ip_truncate(client_address),
+        user_agent=user_agent_truncate(meta.get("HTTP_USER_AGENT")),
+    )
 
 
 def _purpose_notice(*, purpose: str, notice_version: NoticeVersion | None) -> NoticeVersion:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from allauth.account.decorators import reauthentication_required
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from consent import notices, purposes, registry, selectors, services
+from consent import checkpoints, notices, purposes, registry, selectors, services, verify_receipt
 from consent.forms import ConsentScreenForm, PolicyAcknowledgmentForm, PrivacyCentreDecisionForm
 from consent.notices import NoticeKind
 
@@ -226,7 +227,22 @@ def consent_history(request: HttpRequest) -> HttpResponse:
     """Every decision the person made, with the notice version shown and a receipt each (E2)."""
     records = selectors.consent_records_for_user(user=request.user)
     rows = [(record, purposes.PURPOSES.get(record.purpose)) for record in records]
-    return render(request, "consent/consent_history.html", {"rows": rows})
+    latest = checkpoints.checkpoint_latest()
+    return render(
+        request,
+        "consent/consent_history.html",
+        {"rows": rows, "key_fingerprint": latest.key_fingerprint if latest else ""},
+    )
+
+
+@require_GET
+def receipt_verifier(request: HttpRequest) -> HttpResponse:
+    """The offline receipt checker, as a file anyone can download and read (E5)."""
+    response = HttpResponse(
+        Path(verify_receipt.__file__).read_text(encoding="utf-8"), content_type="text/x-python; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="verify_receipt.py"'
+    return response
 
 
 @require_GET

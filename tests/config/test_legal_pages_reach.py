@@ -30,7 +30,7 @@ def _links(client, path: str) -> list[str]:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path.startswith("/"):
             continue
-        if parts.path.startswith(SKIP_PREFIXES) or parts.path.endswith((".json", ".css", ".png")):
+        if parts.path.startswith(SKIP_PREFIXES) or parts.path.endswith((".json", ".py", ".css", ".png")):
             continue
         links.append(parts.path)
     return links

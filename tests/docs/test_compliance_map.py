@@ -13,7 +13,7 @@ REQUIREMENT_IDS = (
     + [f"B{i}" for i in range(1, 10)]
     + [f"C{i}" for i in range(1, 6)]
     + [f"D{i}" for i in range(1, 7)]
-    + [f"E{i}" for i in range(1, 5)]
+    + [f"E{i}" for i in range(1, 6)]
     + [f"F{i}" for i in range(1, 4)]
 )
 # The 31 situations of the 2019 Method (shared/APP191.md): items per category.
