@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=true
 RUN_ENV := $(DEV_ENV) COMPLIANCE_TOUR=true
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format worker beat bench bench-ledger screenshots loadtest migrate clean eval-recommendations
+.PHONY: help run test lint format worker beat bench bench-ledger screenshots loadtest migrate clean eval-recommendations api-schema test-api-live
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,7 +38,7 @@ test: $(VENV)/.installed-dev ## Lint, check migrations and run the test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
-	$(DEV_ENV) $(BIN)/pytest -m "not e2e"
+	$(DEV_ENV) $(BIN)/pytest -m "not e2e and not live_api"
 
 lint: $(VENV)/.installed-dev ## Lint only
 	$(BIN)/ruff check .
@@ -76,3 +76,9 @@ screenshots: $(VENV)/.installed-dev ## Photograph journeys (1) and (2), English 
 
 loadtest: $(VENV)/.installed-runtime ## 50 concurrent learners through the whole path: gunicorn + PostgreSQL + Redis + a Celery worker
 	$(PY) loadtest/run.py
+
+test-api-live: $(VENV)/.installed-dev ## The app's whole journey through the HTTP API against a live server (SQLite)
+	$(DEV_ENV) $(BIN)/pytest tests/api -m "live_api and not integration"
+
+api-schema: $(VENV)/.installed-runtime ## Write the API's OpenAPI schema to docs/openapi.yaml (a test compares them)
+	$(DEV_ENV) $(PY) manage.py spectacular --file docs/openapi.yaml --validate --fail-on-warn

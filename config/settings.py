@@ -31,6 +31,10 @@ ALLOWED_HOSTS = env.list(
     default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else environ.Env.NOTSET,
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "onboarding.views.csrf_failure"
+# Development only: Django's technical 404/500 pages instead of the site's own
+# (which `make run` shows by default, in the visitor's language).
+TECHNICAL_ERROR_PAGES = DEBUG and env.bool("DJANGO_TECHNICAL_ERROR_PAGES", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -41,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.headless",
     # Security (F3): a second factor for staff sign-in, and the admin
     # password login throttled and locked out after repeated failures.
     "allauth.mfa",
@@ -52,14 +57,21 @@ INSTALLED_APPS = [
     "consent",
     "recommendations",
     "training",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost with SecurityMiddleware, so redirects and error pages carry it too.
+    "onboarding.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "onboarding.middleware.ErrorPagesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -68,7 +80,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "onboarding.middleware.TooManyRequestsMiddleware",
     "onboarding.middleware.PolicyAcknowledgmentMiddleware",
-    "onboarding.middleware.PermissionsPolicyMiddleware",
+    # After the web's, so it sees exceptions first: on /api/ and /_allauth/ a
+    # rate limit or an outage answers JSON problem details, not HTML (G1, F1).
+    "api.middleware.ApiProblemMiddleware",
     # Last, as django-axes asks: it turns a lockout into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -250,6 +264,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "60/m/ip",
     "login": "60/m/ip",
     "login_failed": "60/m/ip,10/5m/key",
+    # The form submit that asks for reauthentication counts once, the replay
+    # after the fresh code once more (allauth's default is 1 a minute).
+    "change_phone": "3/m/user",
 }
 
 PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="CN")
@@ -299,6 +316,44 @@ PERMISSIONS_POLICY = (
     "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
     "usb=(), xr-spatial-tracking=()"
 )
+
+# --- API for native apps (REQUIREMENTS G1; docs/API.md) ----------------------
+
+# allauth headless: the app client only (X-Session-Token, no cookies, so no
+# CSRF to manage); the web keeps its own pages.
+HEADLESS_CLIENTS = ("app",)
+HEADLESS_ONLY = False
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.SessionTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "api.permissions.PolicyAcknowledged",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PersonWriteThrottle"],
+    # Design: writes per person (or per IP before sign-in); SMS limits are allauth's (F1).
+    "DEFAULT_THROTTLE_RATES": {"person_write": env("API_WRITE_RATE", default="60/min")},
+    "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "LearnRight API",
+    "DESCRIPTION": "The same lawful journey as the web, for native apps. Guide: docs/API.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.problem_media_type",
+    ],
+    # /api/docs/ (development only) loads nothing from third parties (A5).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # --- SMS --------------------------------------------------------------------
 

@@ -113,6 +113,8 @@ SURFACE_LABELS = {
     "onboarding.consent": _("Consent screen after signup"),
     "privacy_centre": _("Privacy centre"),
     "account_cancellation": _("Account cancellation"),
+    # Decisions sent by a native app through the API (G1).
+    "app": _("App"),
 }
 
 

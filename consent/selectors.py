@@ -203,6 +203,32 @@ def consent_is_granted(*, user, purpose: str) -> bool:
     return latest == (Decision.GRANTED, purpose_obj.material_version)
 
 
+def consent_standing(*, user, purpose: str) -> str:
+    """Where the person stands, in one query: "granted", "declined", "withdrawn" or "undecided".
+
+    "granted" only for the current material version (A6); a grant of an
+    earlier version, like no decision at all, is "undecided". Screens use it to
+    say truthfully why something is off (D5).
+    """
+    purpose_obj = purposes.get_purpose(purpose)
+    if not purpose_obj.needs_consent or not getattr(user, "is_authenticated", False):
+        return "undecided"
+    latest = (
+        _subject_records(user=user)
+        .filter(purpose=purpose)
+        .exclude(decision=Decision.ACKNOWLEDGED)
+        .order_by("-sequence")
+        .values_list("decision", "notice_version__material_version")
+        .first()
+    )
+    if latest is None:
+        return "undecided"
+    decision, material_version = latest
+    if decision == Decision.GRANTED:
+        return "granted" if material_version == purpose_obj.material_version else "undecided"
+    return str(decision)
+
+
 def consent_screen_is_due(*, user, purpose: str = purposes.PROFILING) -> bool:
     """No decision yet for the current material version: ask once (B5, A6).
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from consent import selectors as consent_selectors
@@ -463,3 +464,30 @@ def sms_inbound_receive(*, sender: str, body: str) -> InboundSmsOutcome:
 
     consent_services.consent_withdraw(user=user, purpose=PRODUCT_NEWS_PURPOSE, surface=SMS_REPLY_SURFACE)
     return InboundSmsOutcome.WITHDRAWN
+
+
+# --- The page to return to after the first run --------------------------------
+# "Sign up to enroll" on a course page must lead back to that course, but only
+# after the acknowledgment and the consent screen (REQUIREMENTS A2, B1): those
+# come first, whatever `next` says. The address waits in the session and is
+# checked when stored and when used, so it never leads to another site.
+
+_RETURN_TO_SESSION_KEY = "onboarding_return_to"
+
+
+def _return_to_is_safe(request: HttpRequest, url: str | None) -> bool:
+    return bool(url) and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
+def first_run_return_to_set(*, request: HttpRequest, url: str | None) -> None:
+    if _return_to_is_safe(request, url):
+        request.session[_RETURN_TO_SESSION_KEY] = url
+    else:
+        request.session.pop(_RETURN_TO_SESSION_KEY, None)
+
+
+def first_run_return_to_pop(*, request: HttpRequest) -> str | None:
+    url = request.session.pop(_RETURN_TO_SESSION_KEY, None)
+    return url if _return_to_is_safe(request, url) else None

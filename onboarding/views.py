@@ -90,7 +90,8 @@ def _questions_finish(request: HttpRequest) -> HttpResponse:
     else:
         # B4: skipping everything leads to the full product, with nothing held against it.
         messages.info(request, _("No answers were saved. Every course is open to you."))
-    return redirect("home")
+    # Back to the page the person signed up from (e.g. a course), if any.
+    return redirect(services.first_run_return_to_pop(request=request) or "home")
 
 
 def _question_after(request: HttpRequest, step: int) -> HttpResponse:
@@ -212,6 +213,16 @@ def profile_answer_delete(request: HttpRequest, field: str) -> HttpResponse:
     services.learner_profile_delete_answer(user=request.user, field=_profile_field(field))
     messages.success(request, _("Your answer has been deleted."))
     return redirect("onboarding:profile")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: the site's page, with the request (Django's default renders without it)."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: an expired or foreign form, explained inside the layout (F3)."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

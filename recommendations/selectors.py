@@ -79,6 +79,9 @@ class Recommendations:
     # None for visitors who are not signed in: they have no switch to show.
     switch_enabled: bool | None
     consent_granted: bool
+    # "granted", "declined", "withdrawn" or "undecided": the home page says
+    # which, so "off" always comes with its true reason.
+    consent_standing: str
     # The profiling notice version a dismissible invitation to personalize is
     # shown for; "" when no invitation is shown.
     invitation_version: str
@@ -262,12 +265,14 @@ def recommendations_for(*, user) -> Recommendations:
             list_key=key,
             switch_enabled=None,
             consent_granted=False,
+            consent_standing="undecided",
             invitation_version="",
             rows=partial(popular_courses, key=key),
         )
 
     enabled, dismissed_version = personalization_preference(user=user)
-    granted = consent_selectors.consent_is_granted(user=user, purpose=PROFILING)
+    standing = consent_selectors.consent_standing(user=user, purpose=PROFILING)
+    granted = standing == "granted"
     answers: dict[str, str] = {}
     if granted and enabled:
         answers = rankers.relevant_answers(onboarding_selectors.learner_profile_answers(user=user))
@@ -296,6 +301,7 @@ def recommendations_for(*, user) -> Recommendations:
         list_key=key,
         switch_enabled=enabled,
         consent_granted=granted,
+        consent_standing=standing,
         invitation_version=invitation_version,
         rows=rows,
     )

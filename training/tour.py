@@ -185,6 +185,77 @@ TOUR_NOTES: dict[str, TourNote] = {
             "your consent history, or cancel the account without giving a reason."
         ),
     ),
+    "consent:my_data": TourNote(
+        requirement_ids=("D1",),
+        law=_(
+            "PIPL 45 and CC 1037: people may consult and copy their personal information; GB/T 35273 8.6: "
+            "a copy in a usable form."
+        ),
+        judgment=_("The court's first order: give the plaintiff a copy of the personal information held."),
+        explanation=_(
+            "Everything held about the person, readable on a phone, and the same data as a JSON file "
+            "to download, self-service."
+        ),
+    ),
+    "consent:export_status": TourNote(
+        requirement_ids=("D1", "E4"),
+        law=_("PIPL 45: a copy on request; PIPL 19: keep it no longer than needed."),
+        judgment=_("The court's first order: give the plaintiff a copy of the personal information held."),
+        explanation=_(
+            "The file is prepared in the background and can be downloaded for a few days; then it is deleted."
+        ),
+    ),
+    "consent:consent_history": TourNote(
+        requirement_ids=("E1", "E2"),
+        law=_("PIPL 51: records of processing; GDPR 7(1): the controller must be able to show consent."),
+        judgment=_("The defendant could not show that the plaintiff had ever agreed to anything."),
+        explanation=_(
+            "Every decision, with the exact notice version shown and the screen it was made on, "
+            "and a receipt to download for each."
+        ),
+    ),
+    "consent:account_cancel": TourNote(
+        requirement_ids=("D4", "D5"),
+        law=_(
+            "PIPL 47 and GB/T 35273 8.5: deletion on cancellation; APP191 6.1-6.2: cancellation exists "
+            "and carries no unnecessary or unreasonable conditions."
+        ),
+        judgment=_("The court ordered the defendant to stop processing and delete the plaintiff's data."),
+        explanation=_(
+            "No reason asked: a fresh code proves it is the person, who is signed out at once; the data "
+            "is erased in the background within minutes."
+        ),
+    ),
+    "account_request_reauthentication_code": TourNote(
+        requirement_ids=("D4", "F1"),
+        law=_("PIPL 51: protect the account; APP191 6.2: no unnecessary conditions on cancellation."),
+        judgment=_("The court ordered the defendant to stop processing and delete the plaintiff's data."),
+        explanation=_(
+            "Cancelling is confirmed with a new code to the same number: no password, no reason, "
+            "nothing beyond what signup asked."
+        ),
+    ),
+    "account_confirm_reauthentication_code": TourNote(
+        requirement_ids=("D4", "F1"),
+        law=_("PIPL 51: protect the account; APP191 6.2: no unnecessary conditions on cancellation."),
+        judgment=_("The court ordered the defendant to stop processing and delete the plaintiff's data."),
+        explanation=_(
+            "Cancelling is confirmed with a new code to the same number: no password, no reason, "
+            "nothing beyond what signup asked."
+        ),
+    ),
+    "consent:account_cancelled": TourNote(
+        requirement_ids=("D4", "D5", "E4"),
+        law=_(
+            "PIPL 47: delete when the account is cancelled; APP191 6.4: the screen must not show as done "
+            "what the backend has not done."
+        ),
+        judgment=_("The court ordered the defendant to delete the plaintiff's data."),
+        explanation=_(
+            "The person is already signed out; the page says erasure is under way, never that it is "
+            "finished before it is. Only unlinkable consent records remain."
+        ),
+    ),
 }
 
 

@@ -147,3 +147,49 @@ def test_the_trigger_refuses_changes_to_checkpoints(person):
             connection.cursor() as cursor,
         ):
             cursor.execute(statement)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_cancellations_run_once(monkeypatch):
+    """Eight submits of the cancel form at once: one `withdrawn` per purpose, one erasure (D4)."""
+    from django.contrib.auth import get_user_model
+
+    from consent import tasks
+
+    services.notices_publish_all()
+    person = LearnerFactory()
+    services.policy_acknowledge(user=person, surface="test")
+    for purpose in (purposes.PROFILING, purposes.PRODUCT_NEWS_SMS):
+        services.consent_grant(user=person, purpose=purpose, surface="test")
+    queued: list[int] = []
+    monkeypatch.setattr(tasks.account_erase_task, "delay", lambda user_id: queued.append(user_id))
+    submits = 8
+    barrier = threading.Barrier(submits)
+    errors: list[BaseException] = []
+    results: list[bool] = []
+
+    def cancel():
+        try:
+            # Each submit loaded the signed-in account before the others committed.
+            user = get_user_model().objects.get(pk=person.pk)
+            barrier.wait(timeout=10)
+            with transaction.atomic():
+                results.append(services.account_cancel(user=user))
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=cancel) for _ in range(submits)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    assert sorted(results) == [False] * (submits - 1) + [True]
+    withdrawn = ConsentRecord.objects.filter(subject_id=person.subject_id, decision="withdrawn")
+    assert sorted(withdrawn.values_list("purpose", flat=True)) == sorted(
+        [purposes.PROFILING, purposes.PRODUCT_NEWS_SMS]
+    )
+    assert queued == [person.pk]
