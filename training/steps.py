@@ -69,12 +69,12 @@ _STEPS = (
     TrainingStep(
         title=_("The home page"),
         condemned=_(
-            "Personalised push was the only mode, defended as necessary for the service. The court: "
+            "Personalized push was the only mode, defended as necessary for the service. The court: "
             "necessary means the basic functions, or add-ons the user chose; this was neither."
         ),
         ours=_(
             "Everyone sees recommendations. Without consent or answers: popular courses. With them: a "
-            "labelled personalised list, a 'Why this course?' for each item, and a one-click switch off."
+            "labelled personalized list, a 'Why this course?' for each item, and a one-click switch off."
         ),
         requirement_ids=("C1", "C2", "C3", "B8"),
         screenshot_name="home",
