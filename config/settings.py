@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -63,7 +64,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "onboarding.middleware.TooManyRequestsMiddleware",
-    "onboarding.middleware.PolicyAcknowledgmentMiddleware",
+    "consent.middleware.FirstRunGateMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -188,6 +189,36 @@ ACCOUNT_FORMS = {"signup": "onboarding.forms.SignupForm"}
 # of the purpose (the optional profile questions).
 CONSENT_HOME_URL = "home"
 CONSENT_AFTER_AGREE_URLS = {"profiling": "onboarding:questions"}
+# The controller as the privacy policy names it (templates/consent/notices/
+# privacy_policy/*.html): the privacy contact page, every receipt and every
+# copy of data show the same (A4, D6). Marked, not translated: receipts keep
+# these words; the contact page translates them.
+CONSENT_CONTROLLER = {
+    "name": "LearnRight",
+    "contact": gettext_noop("LearnRight Privacy Office"),
+    "address": gettext_noop(
+        "LearnRight Privacy Office, 1 Example Road, Haidian District, Beijing 100080, China"
+    ),
+    "email": "privacy@learnright.example",
+    "phone": "",
+    "url": "https://learnright.example/",
+}
+CONSENT_JURISDICTION = "CN"
+# Requests written to the Privacy Office are answered within 15 working days
+# at most (APP191 6.3, 6.5).
+CONSENT_RESPONSE_WORKING_DAYS = 15
+CONSENT_EXPORT_FILENAME_PREFIX = "learnright-my-data"
+# Copies of data and erasures run as Celery tasks (consent.tasks), with their
+# retries; without REDIS_URL Celery runs them in-process (CELERY_TASK_ALWAYS_EAGER).
+CONSENT_TASK_RUNNER = "consent.runners.CeleryRunner"
+# The consent screen after signup: the surface name its ledger records have
+# carried since the first one, and how the consent history names it (E1, E2).
+CONSENT_SCREEN_SURFACE = "onboarding.consent"
+CONSENT_SURFACE_LABELS = {"onboarding.consent": _("Consent screen after signup")}
+# The first-run gate (consent.middleware) also lets through allauth's own
+# pages (sign-in, codes, sign-out), the language switch and the health probe.
+CONSENT_GATE_EXEMPT_PATH_PREFIXES = ("/accounts/", "/i18n/", "/healthz")
+CONSENT_GATE_EXEMPT_URL_NAMES = ("account_logout",)
 # --- end consent ---
 # REQUIREMENTS F1: codes are 6 digits, valid 10 minutes, 5 attempts, single use.
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent import services
 from consent.models import ConsentRecord, DataExport, NoticeVersion, StaffAccessLogEntry
+from consent.subjects import subject_id_of
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -44,7 +45,7 @@ class NoticeVersionAdmin(ReadOnlyAdmin):
 class AccessLoggedAdminMixin:
     """Log each time staff open one person's data in this admin (E3, PIPL 51).
 
-    Mix into any ModelAdmin whose change page shows a learner's personal data
+    Mix into any ModelAdmin whose change page shows a person's personal data
     (before the ModelAdmin base). `access_log_subject(obj)` returns the
     person the row belongs to (default: `obj.user`).
     """
@@ -88,4 +89,4 @@ class DataExportAdmin(AccessLoggedAdminMixin, ReadOnlyAdmin):
 
     @admin.display(description=_("owner (subject id)"))
     def owner_subject_id(self, obj: DataExport) -> str:
-        return str(obj.user.subject_id)
+        return str(subject_id_of(obj.user, create=True))

@@ -7,20 +7,11 @@ class OnboardingConfig(AppConfig):
     verbose_name = _("Onboarding")
 
     def ready(self) -> None:
-        from django.contrib.auth.signals import user_logged_in
-
         from consent.signals import consent_withdrawn
         from onboarding import checks  # noqa: F401 - registers the system checks
-        from onboarding.receivers import (
-            policy_acknowledgment_remember_on_login,
-            profile_answers_erase_on_withdrawal,
-        )
+        from onboarding.receivers import profile_answers_erase_on_withdrawal
 
         consent_withdrawn.connect(
             profile_answers_erase_on_withdrawal,
             dispatch_uid="onboarding.profile_answers_erase_on_withdrawal",
-        )
-        user_logged_in.connect(
-            policy_acknowledgment_remember_on_login,
-            dispatch_uid="onboarding.policy_acknowledgment_remember_on_login",
         )

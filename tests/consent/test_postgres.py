@@ -8,8 +8,9 @@ import threading
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from consent import purposes, selectors, services
+from consent import selectors, services
 from consent.models import ConsentRecord
+from onboarding.consent_purposes import PROFILING
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.integration
@@ -67,7 +68,7 @@ def test_concurrent_decisions_keep_one_unbroken_chain():
                 decide_fn = services.consent_grant if index % 2 == 0 else services.consent_withdraw
                 # Each decision in its own transaction, as a request would be.
                 with transaction.atomic():
-                    decide_fn(user=person, purpose=purposes.PROFILING, surface="test")
+                    decide_fn(user=person, purpose=PROFILING, surface="test")
         except BaseException as error:  # noqa: BLE001 - reported by the main thread
             errors.append(error)
         finally:

@@ -1,0 +1,83 @@
+"""LearnRight's purposes and notices, declared to the consent app (REQUIREMENTS B6, A4, A6).
+
+Discovered by the consent app at startup (autodiscovery of `consent_purposes`
+modules, like personal_data.py). They live here because onboarding owns what
+they are about: the account and its mobile number, the optional profile
+questions (profiling) and the product-news text messages. The notice texts
+are LearnRight's templates, `templates/consent/notices/<slug>/<language>.html`;
+their paths are unchanged since they were first published, so the published
+SHA-256 of each version still matches.
+
+A material change to a purpose: raise its `material_version`, add
+`what_changed`, raise its notice's `version`, edit the templates, then run
+`manage.py publish_notices` (A6, PIPL 14(2), 17(2)).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from consent.notices import Notice, NoticeKind
+from consent.notices import register as register_notice
+from consent.purposes import LegalBasis, Purpose
+from consent.purposes import register as register_purpose
+
+ACCOUNT = "account"
+PROFILING = "profiling"
+PRODUCT_NEWS_SMS = "product_news_sms"
+
+# First on the contract basis: the privacy-policy acknowledgment is recorded under it (A3).
+register_purpose(
+    Purpose(
+        code=ACCOUNT,
+        title=_("Your account and sign-in"),
+        description=_("We use your mobile number to create your account and to send you sign-in codes."),
+        legal_basis=LegalBasis.CONTRACT,
+        data_categories=(_("Mobile number"),),
+        retention=_("While you have an account; erased when you cancel it."),
+    )
+)
+register_purpose(
+    Purpose(
+        code=PROFILING,
+        title=_("Personalized course recommendations"),
+        description=_(
+            "We ask for your occupation, learning goal and English level, all optional, and use the "
+            "answers only to suggest courses that suit you."
+        ),
+        legal_basis=LegalBasis.CONSENT,
+        data_categories=(_("Occupation"), _("Learning goal"), _("English level")),
+        retention=_("Until you delete an answer, withdraw your consent or cancel your account; then erased."),
+        # B1: its own screen right after signup, separate from the policy.
+        asked_at_first_run=True,
+        # B8: refusing changes nothing but personalization.
+        skip_message=_("Skipped. Every course is open to you; you can change this at any time."),
+    )
+)
+# Offered in the privacy centre only, never in the signup flow (B1, B6).
+register_purpose(
+    Purpose(
+        code=PRODUCT_NEWS_SMS,
+        title=_("Product news by SMS"),
+        description=_("Occasional text messages about new courses and features."),
+        legal_basis=LegalBasis.CONSENT,
+        data_categories=(_("Mobile number"),),
+        retention=_("Until you withdraw your consent or cancel your account."),
+    )
+)
+
+# 1.1: retention of copies of personal data, of the staff access log and of
+# unsent SMS listed (REQUIREMENTS E4).
+PRIVACY_POLICY = register_notice(
+    Notice(kind=NoticeKind.PRIVACY_POLICY, purpose="", version="1.1", effective=date(2026, 11, 28))
+)
+# One short notice per consent purpose (B2). The account purpose rests on the
+# contract and is explained by the privacy policy.
+register_notice(
+    Notice(kind=NoticeKind.PURPOSE, purpose=PROFILING, version="1.0", effective=date(2026, 11, 1))
+)
+register_notice(
+    Notice(kind=NoticeKind.PURPOSE, purpose=PRODUCT_NEWS_SMS, version="1.0", effective=date(2026, 11, 1))
+)
