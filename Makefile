@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=true
 RUN_ENV := $(DEV_ENV) COMPLIANCE_TOUR=true
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format worker beat bench screenshots loadtest migrate clean
+.PHONY: help run test lint format worker beat bench screenshots loadtest migrate clean package-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ test: $(VENV)/.installed-dev ## Lint, check migrations and run the test suite
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(BIN)/pytest -m "not e2e"
+
+package-test: $(VENV)/.installed-dev ## Build the consent package; run its suite and examples/ in fresh virtualenvs
+	.ci/consent_package
 
 lint: $(VENV)/.installed-dev ## Lint only
 	$(BIN)/ruff check .

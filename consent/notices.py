@@ -103,7 +103,19 @@ def privacy_policy_notice() -> Notice | None:
 
 
 def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
+    """The languages every notice is published in (A4): the project's LANGUAGES.
+
+    A project that never set LANGUAGES (Django's default lists every language
+    Django speaks) publishes in its LANGUAGE_CODE only.
+    """
+    if settings.is_overridden("LANGUAGES"):
+        return [code for code, _name in settings.LANGUAGES]
+    from django.utils import translation
+
+    try:
+        return [translation.get_supported_language_variant(settings.LANGUAGE_CODE)]
+    except LookupError:
+        return [settings.LANGUAGE_CODE]
 
 
 def text_sha256(text: str) -> str:

@@ -66,7 +66,7 @@ def notice_version_current(*, notice: Notice | None, language: str | None = None
     if notice is None:
         return None
     wanted = notice_language(language=language)
-    for code in dict.fromkeys([wanted, settings.LANGUAGE_CODE]):
+    for code in dict.fromkeys([wanted, notice_language(language=settings.LANGUAGE_CODE)]):
         version = notice_version_latest(notice=notice, language=code)
         if version is None:
             continue
