@@ -53,6 +53,8 @@ ENV = {
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
     "DJANGO_SECURE_SSL_REDIRECT": "false",
     "LOG_LEVEL": "WARNING",
+    # Production refuses the console SMS backend; the bench sends no SMS.
+    "SMS_BACKEND": "onboarding.sms.backends.locmem.SmsBackend",
 }
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -42,6 +41,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    # Security (F3): a second factor for staff sign-in, and the admin
+    # password login throttled and locked out after repeated failures.
+    "allauth.mfa",
+    "axes",
     "bootstrap",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -65,6 +68,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "onboarding.middleware.TooManyRequestsMiddleware",
     "consent.middleware.FirstRunGateMiddleware",
+    "onboarding.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -98,7 +104,12 @@ DATABASES = {
 # transaction.on_commit only leave once the request has succeeded.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Security (F1, F3): every write transaction takes SQLite's write lock
+    # when it begins (IMMEDIATE) and waits up to 20 s for it. A deferred
+    # transaction that reads first and writes later fails at once with
+    # "database is locked" when another writer got in between, whatever
+    # the timeout, and that was a 500 under concurrent decisions.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -117,7 +128,17 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Security (F1): the SMS rate-limit counters live in this cache. Django's
+    # default of 300 entries let other keys push a number's counter out, and
+    # with it the limit; development keeps one process with room for far more
+    # keys than it will see. Production must share one cache between its
+    # processes: onboarding.checks refuses a per-process cache when DEBUG is off.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 # Without Redis, tasks run in-process so the app needs nothing but Python.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
@@ -154,12 +175,18 @@ CELERY_BEAT_SCHEDULE = {
 # reauthentication by code, within 5 minutes of the code being entered.
 ACCOUNT_REAUTHENTICATION_METHODS = ["code"]
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+# Security (F1): changing the phone number also needs a fresh code sent to
+# the current number first, so a borrowed signed-in phone cannot move the
+# account to another number.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # --- end privacy centre ---
 
 # --- Authentication (django-allauth, phone only, passwordless) --------------
 
 AUTH_USER_MODEL = "onboarding.User"
 AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out admin sign-in is refused before any password check.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -193,6 +220,14 @@ CONSENT_AFTER_AGREE_URLS = {"profiling": "onboarding:questions"}
 # privacy_policy/*.html): the privacy contact page, every receipt and every
 # copy of data show the same (A4, D6). Marked, not translated: receipts keep
 # these words; the contact page translates them.
+
+
+def gettext_noop(message: str) -> str:
+    # Django's own gettext_noop reads settings.USE_I18N, which settings.py
+    # cannot do while it is being loaded; makemessages finds this one by name.
+    return message
+
+
 CONSENT_CONTROLLER = {
     "name": "LearnRight",
     "contact": gettext_noop("LearnRight Privacy Office"),
@@ -241,12 +276,74 @@ ACCOUNT_RATE_LIMITS = {
 
 PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="CN")
 
+# --- Security: client addresses, admin sign-in ---------------------------------
+
+# Behind a reverse proxy every request comes from the proxy's address. allauth
+# takes the client's from X-Forwarded-For, counting this many trusted proxies
+# from the right (one by default behind a proxy), or from a header the proxy
+# sets and clients cannot (DJANGO_TRUSTED_CLIENT_IP_HEADER, e.g. X-Real-IP).
+# The same address feeds the per-IP limits (F1), the admin lockout and the
+# ledger's truncated IP (E1): onboarding.network.client_ip.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int(
+    "DJANGO_TRUSTED_PROXY_COUNT", default=1 if env.bool("DJANGO_BEHIND_PROXY", default=False) else 0
+)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("DJANGO_TRUSTED_CLIENT_IP_HEADER", default=None)
+CONSENT_CLIENT_IP_FUNCTION = "onboarding.network.client_ip"
+
+# The admin's password sign-in (django-axes): 5 failures for one account from
+# one address lock that pair out for an hour (HTTP 429). Failures are logged
+# (through the masking filter) and recorded with the number replaced by a
+# keyed hash, so the lockout table shows staff no phone number (E3).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Not a log of every successful sign-in: it would keep each learner's number,
+# address and browser for every code sign-in, data we do not declare (A5).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "onboarding.network.client_ip"
+AXES_USERNAME_CALLABLE = "onboarding.network.sign_in_name_digest"
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_SENSITIVE_PARAMETERS = ["password", "username"]
+
+# Staff sign-in with a second factor (allauth MFA, TOTP and recovery codes).
+# With DJANGO_ADMIN_REQUIRE_MFA=true the admin's password page is replaced by
+# the SMS-code sign-in followed by the authenticator code, and only staff
+# who have set up an authenticator app may enter the admin (docs/OPERATIONS.md).
+ADMIN_REQUIRE_MFA = env.bool("DJANGO_ADMIN_REQUIRE_MFA", default=False)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "LearnRight"
+
+# Features no page uses are denied to every page and frame (F3).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), "
+    "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
+    "usb=(), xr-spatial-tracking=()"
+)
+
 # --- SMS --------------------------------------------------------------------
 
 # Shaped like Django's EMAIL_BACKEND: console (development), locmem (tests),
 # filebased (browser tests), or a provider subclass of BaseSmsBackend.
 SMS_BACKEND = env("SMS_BACKEND", default="onboarding.sms.backends.console.SmsBackend")
 SMS_FILE_PATH = env("SMS_FILE_PATH", default=str(BASE_DIR / "var" / "sms"))
+# Security (F3): the console backend prints every code and full number to the
+# process log. Outside DEBUG it is refused unless this setting, whose name
+# says what it does, is turned on (a demo without a provider, knowingly).
+SMS_CONSOLE_PRINTS_CODES_ALLOWED = env.bool("SMS_CONSOLE_PRINTS_CODES_ALLOWED", default=False)
+if (
+    not DEBUG
+    and SMS_BACKEND == "onboarding.sms.backends.console.SmsBackend"
+    and not SMS_CONSOLE_PRINTS_CODES_ALLOWED
+):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "SMS_BACKEND is the console backend, which prints sign-in codes and full phone numbers "
+        "to the log. Set SMS_BACKEND to a provider backend, or SMS_CONSOLE_PRINTS_CODES_ALLOWED=true "
+        "to allow it knowingly."
+    )
 
 # --- Internationalisation ---------------------------------------------------
 

@@ -43,28 +43,59 @@ class NoticeVersionAdmin(ReadOnlyAdmin):
 
 
 class AccessLoggedAdminMixin:
-    """Log each time staff open one person's data in this admin (E3, PIPL 51).
+    """Log each time staff see one person's data in this admin (E3, PIPL 51).
 
-    Mix into any ModelAdmin whose change page shows a person's personal data
-    (before the ModelAdmin base). `access_log_subject(obj)` returns the
-    person the row belongs to (default: `obj.user`).
+    Mix into any ModelAdmin whose pages show a person's data (before the
+    ModelAdmin base). Every view is covered: the list and its searches (one
+    entry per person on the page shown), the change page, the history and
+    the delete page. `access_log_subject(obj)` returns the person the row
+    belongs to (default: `obj.user`).
     """
 
     def access_log_subject(self, obj):
         return obj.user
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and getattr(response, "status_code", None) == 200:
-            obj = self.get_object(request, unquote(object_id))
+    def _access_log(self, request, objs, view: str) -> None:
+        page = f"admin:{self.opts.app_label}.{self.opts.model_name}:{view}"
+        for obj in objs:
             subject = self.access_log_subject(obj) if obj is not None else None
             if subject is not None:
-                services.staff_access_record(
-                    staff=request.user,
-                    subject=subject,
-                    page=f"admin:{self.opts.app_label}.{self.opts.model_name}:change",
-                )
+                services.staff_access_record(staff=request.user, subject=subject, page=page)
+
+    def _access_log_object(self, request, object_id, view: str, response) -> None:
+        if getattr(response, "status_code", None) == 200:
+            self._access_log(request, [self.get_object(request, unquote(object_id))], view)
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        if getattr(response, "status_code", None) == 200 and changelist is not None:
+            view = "search" if changelist.query else "changelist"
+            self._access_log(request, changelist.result_list, view)
         return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET":
+            self._access_log_object(request, object_id, "change", response)
+        return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        self._access_log_object(request, object_id, "history", response)
+        return response
+
+    def delete_view(self, request, object_id, extra_context=None):
+        # Logged before the row can go: the entry names the person by
+        # subject id and outlives the account.
+        if request.method == "GET":
+            response = super().delete_view(request, object_id, extra_context)
+            self._access_log_object(request, object_id, "delete", response)
+            return response
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and self.has_delete_permission(request, obj):
+            self._access_log(request, [obj], "delete")
+        return super().delete_view(request, object_id, extra_context)
 
 
 @admin.register(StaffAccessLogEntry)

@@ -126,6 +126,14 @@ class AppSettings:
         """Path prefixes of the host that stay reachable (e.g. its sign-in pages, a health probe)."""
         return tuple(self._setting("GATE_EXEMPT_PATH_PREFIXES", ()))
 
+    @property
+    def CLIENT_IP_FUNCTION(self) -> str:
+        """Dotted path of `f(request) -> str`: the client address the ledger records (truncated, E1).
+
+        Behind a proxy, the one the host's own rate limits trust; "" uses REMOTE_ADDR.
+        """
+        return self._setting("CLIENT_IP_FUNCTION", "") or ""
+
     # --- The pseudonymous subject id ---------------------------------------------
 
     @property

@@ -34,9 +34,11 @@ EXEMPT_URL_NAMES = (
     "consent:privacy_policy",
     "consent:privacy_policy_version",
     "consent:privacy_contact",
-    # Exercising a right never depends on first accepting a new policy
-    # (PIPL 15 withdrawal, 45 copy, 47 deletion): the privacy centre and
-    # every data-rights page.
+    # Exercising a right never waits for a new policy (PIPL 15, 45, 47):
+    # withdrawing (the privacy centre and its decision form, where the
+    # consent service itself refuses any grant before the acknowledgment),
+    # the copy of my data, the history with its receipts, and cancelling.
+    # Nothing else of the privacy centre: granting needs the current policy.
     "consent:privacy_centre",
     "consent:privacy_centre_decide",
     "consent:consent_history",
@@ -78,14 +80,17 @@ def policy_acknowledgment_remember_on_login(sender, request, user, **kwargs) -> 
     policy_acknowledgment_is_current_for_session(request=request, user=user)
 
 
+def is_exempt_by_prefix(request) -> bool:
+    prefixes = (*app_settings.GATE_EXEMPT_PATH_PREFIXES, settings.STATIC_URL or "/static/")
+    return request.path_info.startswith(prefixes)
+
+
 def is_exempt(request) -> bool:
     """May this request pass without an acknowledgment of the current policy?"""
-    path = request.path_info
-    prefixes = (*app_settings.GATE_EXEMPT_PATH_PREFIXES, settings.STATIC_URL or "/static/")
-    if path.startswith(prefixes):
+    if is_exempt_by_prefix(request):
         return True
     try:
-        view_name = resolve(path).view_name
+        view_name = resolve(request.path_info).view_name
     except Resolver404:
         return False
     if view_name in EXEMPT_URL_NAMES or view_name in app_settings.GATE_EXEMPT_URL_NAMES:
@@ -115,6 +120,9 @@ class FirstRunGateMiddleware:
 
     def _must_acknowledge(self, request) -> bool:
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or is_exempt(request):
+        if user is None or not user.is_authenticated or is_exempt_by_prefix(request):
             return False
-        return not policy_acknowledgment_is_current_for_session(request=request, user=user)
+        if policy_acknowledgment_is_current_for_session(request=request, user=user):
+            return False
+        # Resolving the URL only for the few requests that would be stopped.
+        return not is_exempt(request)

@@ -46,15 +46,10 @@ def consent_records_export(user) -> list[dict]:
 
 
 def data_exports_export(user) -> list[dict]:
-    return [
-        {
-            "export_id": str(export.pk),
-            "status": export.status,
-            "requested": export.created_at.isoformat(),
-            "expires": export.expires_at.isoformat(),
-        }
-        for export in selectors.data_exports_of(user=user)
-    ]
+    # When the latest few copies were made, never what they held: a copy
+    # that embedded the earlier ones would grow with every request (D1).
+    exports = selectors.data_exports_of(user=user).order_by("-created_at")[: selectors.EXPORT_HISTORY_LENGTH]
+    return [{"requested": export.created_at.isoformat(), "status": export.status} for export in exports]
 
 
 def staff_access_export(user) -> list[dict]:
@@ -123,10 +118,8 @@ register(
         export=data_exports_export,
         erase=lambda user: services.data_exports_erase(user=user),
         field_labels={
-            "export_id": _("Copy"),
-            "status": _("Status"),
             "requested": _("Requested"),
-            "expires": _("Expires"),
+            "status": _("Status"),
         },
         on_erasure=_("Erased."),
         order=300,

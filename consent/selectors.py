@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Max, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 
 from consent import notices, purposes
 from consent.app_settings import app_settings
@@ -177,6 +179,19 @@ def consent_current_decision(*, user, purpose: str) -> str | None:
     return record
 
 
+def request_client_ip(*, request) -> str:
+    """The client address recorded (truncated) in the ledger (E1).
+
+    The host names one function in CONSENT_CLIENT_IP_FUNCTION (dotted path,
+    called with the request) so that the ledger sees the address its rate
+    limits see behind a proxy; without it, REMOTE_ADDR.
+    """
+    path = app_settings.CLIENT_IP_FUNCTION
+    if path:
+        return import_string(path)(request) or ""
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def consent_is_granted(*, user, purpose: str) -> bool:
     """True only if the latest decision is a grant for the current material version (A6, B6)."""
     purpose_obj = purposes.get_purpose(purpose)
@@ -328,6 +343,16 @@ def ledger_verify() -> LedgerVerification:
 
 # --- Privacy centre ---------------------------------------------------
 
+# Design: a ready copy made in the last 10 minutes is handed out again instead
+# of building a new one, and at most 5 copies are made in 24 hours: each copy
+# is a full collection and a stored file, so unlimited requests were a cheap
+# way to fill the database. The person always gets a copy, or the time of the next.
+EXPORT_REUSE_WINDOW = timedelta(minutes=10)
+EXPORT_LIMIT = 5
+EXPORT_LIMIT_WINDOW = timedelta(hours=24)
+# An export lists when the earlier copies were made, the latest few only,
+# never their contents, so a copy does not grow with the number of copies.
+EXPORT_HISTORY_LENGTH = 10
 EXPORT_SCHEMA_VERSION = "1.0"
 
 
@@ -563,6 +588,31 @@ def data_export_for_owner(*, user, export_id) -> DataExport | None:
 
 def data_exports_of(*, user) -> QuerySet[DataExport]:
     return DataExport.objects.filter(user=user, expires_at__gt=timezone.now()).defer("content")
+
+
+def data_export_recent_ready(*, user, now=None) -> DataExport | None:
+    """A ready copy made within EXPORT_REUSE_WINDOW: given again rather than rebuilt."""
+    now = now or timezone.now()
+    return (
+        data_exports_of(user=user)
+        .filter(status=DataExport.Status.READY, created_at__gt=now - EXPORT_REUSE_WINDOW)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def data_export_retry_after(*, user, now=None) -> int:
+    """Seconds until another copy may be made; 0 when one may be made now (Design, D1)."""
+    now = now or timezone.now()
+    recent = list(
+        DataExport.objects.filter(user=user, created_at__gt=now - EXPORT_LIMIT_WINDOW)
+        .exclude(status=DataExport.Status.FAILED)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[:EXPORT_LIMIT]
+    )
+    if len(recent) < EXPORT_LIMIT:
+        return 0
+    return max(1, int((recent[-1] + EXPORT_LIMIT_WINDOW - now).total_seconds()) + 1)
 
 
 def data_export_in_progress(*, user) -> DataExport | None:

@@ -44,6 +44,26 @@ class StaleNoticeError(NoticeError):
     """The notice the person saw is no longer the current one: ask again."""
 
 
+class PolicyNotAcknowledgedError(NoticeError):
+    """A grant was asked for by someone who has not acknowledged the current policy.
+
+    Granting anything comes after the policy has been read (A2, A3, A6), on
+    every path (a view, an API, a task), so the rule lives here. Withdrawing,
+    declining, the copy of one's data and cancelling never wait for it.
+    """
+
+
+class ExportLimitReached(Exception):
+    """Too many copies of my data asked for in the window (Design; D1 stays self-service).
+
+    `retry_after` is the number of seconds until the next copy may be made.
+    """
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too many copies requested; try again in {retry_after} s.")
+        self.retry_after = retry_after
+
+
 # --- Publishing notices -----------------------------------------------------------
 
 
@@ -147,6 +167,7 @@ def _append(
         raise ValueError("Consent decisions are recorded for signed-up accounts only.")
     subject_id = subject_id_of(user, create=True)
     meta = request.META if request is not None else {}
+    client_address = selectors.request_client_ip(request=request) if request is not None else ""
     with transaction.atomic():
         _lock_ledger()
         head = ConsentRecord.objects.order_by("-sequence").values("sequence", "record_hash").first()
@@ -160,7 +181,7 @@ def _append(
             language=notice_version.language,
             surface=surface,
             created_at=timezone.now(),
-            ip_truncated=ip_truncate(meta.get("REMOTE_ADDR")),
+            ip_truncated=ip_truncate(client_address),
             user_agent=user_agent_truncate(meta.get("HTTP_USER_AGENT")),
             prev_hash=head["record_hash"] if head else GENESIS_HASH,
         )
@@ -228,6 +249,9 @@ def consent_grant(
     surface: str,
     notice_version: NoticeVersion | None = None,
 ) -> ConsentRecord:
+    """Record a grant. Raises PolicyNotAcknowledgedError before the current policy is acknowledged."""
+    if not selectors.policy_acknowledgment_is_current(user=user):
+        raise PolicyNotAcknowledgedError("Acknowledge the current privacy policy before granting anything.")
     record = _decide(user, purpose, Decision.GRANTED, request, surface, notice_version)
     consent_granted.send(sender=ConsentRecord, user=user, purpose=purpose, record=record)
     return record
@@ -305,17 +329,24 @@ def staff_access_record(*, staff, subject, page: str) -> StaffAccessLogEntry:
 
 
 def data_export_request(*, user, language: str | None = None) -> DataExport:
-    """Ask for a JSON copy, built by the task runner. An export still being prepared is reused.
+    """Ask for a JSON copy, built by the task runner (CONSENT_TASK_RUNNER).
 
+    An export still being prepared, or one made within EXPORT_REUSE_WINDOW,
+    is returned instead of a new one; past EXPORT_LIMIT copies in
+    EXPORT_LIMIT_WINDOW, ExportLimitReached is raised (Design: each copy
+    costs a full collection and storage; the person still gets their data).
     One that stalled (its task lost, a worker gone) is marked failed first,
-    so asking again always starts a fresh one: a copy never stays stuck (D1, D5).
+    so asking again starts a fresh one: a copy never stays stuck (D1, D5).
     """
     from consent.runners import get_runner
 
     data_exports_fail_stalled(user=user)
-    existing = selectors.data_export_in_progress(user=user)
+    existing = selectors.data_export_in_progress(user=user) or selectors.data_export_recent_ready(user=user)
     if existing is not None:
         return existing
+    retry_after = selectors.data_export_retry_after(user=user)
+    if retry_after:
+        raise ExportLimitReached(retry_after)
     now = timezone.now()
     export = DataExport.objects.create(
         user=user,
@@ -399,7 +430,7 @@ STAFF_ACCESS_LOG_RETENTION = timedelta(days=3 * 365)
 # --- Account cancellation and erasure (D4) ----------------------------------------
 
 
-def account_cancel(*, user, request: HttpRequest | None = None) -> None:
+def account_cancel(*, user, request: HttpRequest | None = None) -> bool:
     """Cancel an account: end every grant, sign out, stop it now, erase it in the background (D4).
 
     What must not wait runs here, in the request: each grant still standing is
@@ -407,12 +438,34 @@ def account_cancel(*, user, request: HttpRequest | None = None) -> None:
     every category's `on_cancel` runs (for example the host frees a login
     identifier so the same person can sign up again at once), the account is
     deactivated (which signs out every other session) and this session ends. The
-    rest is erased by `account_erase_task` once this has committed.
-    """
-    from django.contrib.auth import logout
+    rest is erased by the task runner once this has committed.
 
-    from consent import registry
+    It runs at most once per account, however many submits race: the
+    account's row is locked first and a cancelled (inactive) account is left
+    as it is, so the ledger gets one `withdrawn` per purpose and one erasure
+    is queued. Returns False when the account was already cancelled.
+    """
+    from django.contrib.auth import get_user_model, logout
+
     from consent.runners import get_runner
+
+    with transaction.atomic():
+        locked = get_user_model()._default_manager.select_for_update().filter(pk=user.pk).first()
+        if locked is None or not getattr(locked, "is_active", True):
+            if request is not None:
+                logout(request)
+            return False
+        _account_cancel_locked(user=user, request=request)
+    if request is not None:
+        logout(request)
+    user_id = user.pk
+    runner = get_runner()
+    transaction.on_commit(lambda: runner.account_erase(user_id=user_id))
+    return True
+
+
+def _account_cancel_locked(*, user, request: HttpRequest | None) -> None:
+    from consent import registry
 
     for purpose in purposes.consent_purposes():
         if selectors.consent_is_granted(user=user, purpose=purpose.code):
@@ -425,11 +478,6 @@ def account_cancel(*, user, request: HttpRequest | None = None) -> None:
         # a deactivated account is ever erased (account_erase_cancelled).
         user.is_active = False
         user.save(update_fields=["is_active"])
-    if request is not None:
-        logout(request)
-    user_id = user.pk
-    runner = get_runner()
-    transaction.on_commit(lambda: runner.account_erase(user_id=user_id))
 
 
 def account_erase(*, user) -> None:

@@ -201,6 +201,10 @@ def privacy_centre_decide(request: HttpRequest) -> HttpResponse:
             services.consent_withdraw(
                 user=request.user, purpose=purpose, request=request, surface="privacy_centre"
             )
+    except services.PolicyNotAcknowledgedError:
+        # A2, A6: granting comes after the current policy has been read.
+        messages.error(request, _("Please read the current privacy policy first. Nothing was recorded."))
+        return redirect("consent:acknowledge")
     except services.NoticeError:
         messages.error(request, _("This consent notice is not available right now. Nothing was recorded."))
         return redirect("consent:privacy_centre")
@@ -261,7 +265,17 @@ def my_data(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def export_request(request: HttpRequest) -> HttpResponse:
-    export = services.data_export_request(user=request.user, language=translation.get_language())
+    try:
+        export = services.data_export_request(user=request.user, language=translation.get_language())
+    except services.ExportLimitReached as limit:
+        context = {
+            "limit": selectors.EXPORT_LIMIT,
+            "hours": int(selectors.EXPORT_LIMIT_WINDOW.total_seconds() // 3600),
+            "minutes": max(1, -(-limit.retry_after // 60)),
+        }
+        response = render(request, "consent/export_limit.html", context, status=429)
+        response["Retry-After"] = str(limit.retry_after)
+        return response
     return redirect(export)
 
 

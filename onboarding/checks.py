@@ -43,3 +43,29 @@ def profile_forms_require_nothing_check(app_configs=None, **kwargs) -> list[chec
                     )
                 )
     return errors
+
+
+# Caches whose entries live in one process (or nowhere): each web process
+# would keep its own SMS counters, and a restart forgets them.
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+@checks.register(checks.Tags.security)
+def rate_limit_cache_is_shared_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Outside DEBUG the rate-limit counters must be in a cache every process shares (F1)."""
+    from django.conf import settings
+
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if settings.DEBUG or backend not in PER_PROCESS_CACHES:
+        return []
+    return [
+        checks.Error(
+            f"The default cache is {backend}, kept by each process on its own: the SMS and sign-in "
+            "limits would be counted per process and forgotten on restart or eviction.",
+            hint="Set REDIS_URL (one Redis shared by every web process and worker). Breaks REQUIREMENTS F1.",
+            id="onboarding.E003",
+        )
+    ]

@@ -6,18 +6,23 @@ import phonenumbers
 
 
 def mask_phone_numbers(text: str) -> str:
-    """Replace every valid phone number in the text by its masked form.
+    """Replace every mobile number in the text by its masked form.
 
     phonenumbers' matcher finds numbers the way a person would write them
     (with spaces, dashes or +country code) and leaves dates and ids alone.
+    Only mobile numbers are masked, the only kind an account can hold
+    (onboarding.phone): a service number, a fixed line or a long id that
+    happens to be a valid number stays readable in the logs.
     """
     from django.conf import settings
 
-    from onboarding.phone import phone_mask
+    from onboarding.phone import MOBILE_NUMBER_TYPES, phone_mask
 
     region = getattr(settings, "PHONE_DEFAULT_REGION", "CN") if settings.configured else "CN"
     pieces, last = [], 0
     for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+        if phonenumbers.number_type(match.number) not in MOBILE_NUMBER_TYPES:
+            continue
         pieces.append(text[last : match.start])
         pieces.append(
             phone_mask(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))

@@ -1,4 +1,5 @@
 from allauth.core.exceptions import RateLimited
+from django.conf import settings
 from django.shortcuts import render
 
 
@@ -45,3 +46,21 @@ def dependency_errors() -> tuple[type[Exception], ...]:
         redis.exceptions.TimeoutError,
         kombu.exceptions.OperationalError,
     )
+
+
+class PermissionsPolicyMiddleware:
+    """Deny every browser feature no page uses (settings.PERMISSIONS_POLICY; F3).
+
+    Nothing here needs the camera, the microphone, location or payments: a
+    script injected despite the CSP, or a frame, gets none of them either.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        if policy:
+            response.headers.setdefault("Permissions-Policy", policy)
+        return response

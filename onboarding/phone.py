@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 # Longer than any real number with separators; rejects pasted essays early.
 MAX_PHONE_INPUT_LENGTH = 32
 _ALLOWED_CHARACTERS = re.compile(r"^[0-9+()\-.\s\u00a0]*$")
-_MOBILE_TYPES = {
+MOBILE_NUMBER_TYPES = {
     phonenumbers.PhoneNumberType.MOBILE,
     phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
 }
@@ -53,7 +53,7 @@ def phone_normalize(raw: str, *, region: str | None = None) -> str:
         else:
             message = _("This is not a valid mobile phone number.")
         raise ValidationError(message, code="phone_invalid")
-    if phonenumbers.number_type(parsed) not in _MOBILE_TYPES:
+    if phonenumbers.number_type(parsed) not in MOBILE_NUMBER_TYPES:
         raise ValidationError(
             _("Enter a mobile number: sign-in codes are sent by SMS."), code="phone_not_mobile"
         )

@@ -12,6 +12,11 @@ PRODUCTION_ENV = {
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": "x7#k2-production-like-secret-key-for-the-deploy-check-0123456789abcdef",
     "DJANGO_ALLOWED_HOSTS": "learn.example.com",
+    # Production shares one Redis between its processes (F1: the rate limits)
+    # and sends SMS through a provider; locmem stands in for the provider's
+    # backend, which a deployment names in SMS_BACKEND.
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SMS_BACKEND": "onboarding.sms.backends.locmem.SmsBackend",
 }
 
 

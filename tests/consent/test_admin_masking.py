@@ -76,10 +76,62 @@ def test_opening_a_learner_writes_an_access_log_entry(client, staff, learner):
     assert entry.created_at is not None
 
 
-def test_the_list_alone_writes_no_access_log_entry(client, staff, learner):
+def test_the_list_writes_an_access_log_entry_for_each_learner_shown(client, staff, learner):
     client.get(reverse("admin:onboarding_user_changelist"))
 
-    assert not StaffAccessLogEntry.objects.exists()
+    logged = set(StaffAccessLogEntry.objects.values_list("subject_id", "page"))
+    assert (learner.subject_id, "admin:onboarding.user:changelist") in logged
+    assert all(
+        entry_staff == staff.subject_id
+        for entry_staff in StaffAccessLogEntry.objects.values_list("staff_subject_id", flat=True)
+    )
+
+
+def test_a_search_writes_an_access_log_entry_for_the_learner_found(client, staff, learner):
+    client.get(reverse("admin:onboarding_user_changelist"), {"q": PHONE})
+
+    entry = StaffAccessLogEntry.objects.get()
+    assert (entry.subject_id, entry.page) == (learner.subject_id, "admin:onboarding.user:search")
+
+
+@pytest.mark.parametrize(("view", "page"), [("history", "history"), ("delete", "delete")])
+def test_the_history_and_delete_pages_write_an_access_log_entry(client, staff, learner, view, page):
+    client.get(reverse(f"admin:onboarding_user_{view}", args=[learner.pk]))
+
+    entry = StaffAccessLogEntry.objects.get()
+    assert (entry.subject_id, entry.page) == (learner.subject_id, f"admin:onboarding.user:{page}")
+
+
+def test_deleting_a_learner_is_logged_before_the_row_goes(client, staff, learner):
+    client.post(reverse("admin:onboarding_user_delete", args=[learner.pk]), {"post": "yes"})
+
+    assert not type(learner).objects.filter(pk=learner.pk).exists()
+    assert StaffAccessLogEntry.objects.filter(
+        subject_id=learner.subject_id, page="admin:onboarding.user:delete"
+    ).exists()
+
+
+@pytest.mark.parametrize("part", ["138", "0013", "8000", "1380013800", "138****8000"])
+def test_a_search_by_part_of_a_number_finds_nobody(client, staff, learner, part):
+    response = client.get(reverse("admin:onboarding_user_changelist"), {"q": part})
+
+    assert list(response.context["cl"].result_list) == []
+
+
+@pytest.mark.parametrize("typed", [NATIONAL, "138 0013 8000", "+86 138-0013-8000", "008613800138000"])
+def test_a_search_by_the_complete_number_in_any_common_format_finds_the_learner(
+    client, staff, learner, typed
+):
+    response = client.get(reverse("admin:onboarding_user_changelist"), {"q": typed})
+
+    assert list(response.context["cl"].result_list) == [learner]
+
+
+def test_learners_have_no_password_page_in_the_admin(client, staff, learner):
+    response = client.get(reverse("admin:auth_user_password_change", args=[learner.pk]))
+
+    assert response.status_code == 404
+    assert NATIONAL not in response.content.decode()
 
 
 def test_opening_a_copy_of_someones_data_is_logged_and_shows_no_content(client, staff, learner):

@@ -195,3 +195,56 @@ def test_a_failed_task_says_so_instead_of_preparing_forever(client, person):
 
     assert "could not prepare" in response.content.decode()
     assert "Refresh" not in response
+
+
+# --- Limits (Design: each copy is a full collection and a stored file) -------
+
+
+def test_asking_again_soon_after_a_ready_copy_hands_out_that_copy(person):
+    ready = DataExportFactory(user=person, status="ready", content="{}")
+
+    again = services.data_export_request(user=person)
+
+    assert again.pk == ready.pk
+    assert DataExport.objects.count() == 1
+
+
+def test_past_the_daily_limit_a_new_copy_is_refused_with_a_clear_429(client, person):
+    earlier = timezone.now() - selectors.EXPORT_REUSE_WINDOW - timedelta(minutes=1)
+    for _ in range(selectors.EXPORT_LIMIT):
+        DataExportFactory(user=person, status="ready", content="{}", created_at=earlier)
+    client.force_login(person)
+
+    response = client.post(reverse("consent:export_request"))
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "copies of your data in the last 24 hours" in response.content.decode()
+    assert DataExport.objects.count() == selectors.EXPORT_LIMIT
+
+
+def test_the_limit_counts_only_the_window_and_not_failed_copies(person):
+    long_ago = timezone.now() - selectors.EXPORT_LIMIT_WINDOW - timedelta(minutes=1)
+    for _ in range(selectors.EXPORT_LIMIT):
+        DataExportFactory(user=person, status="ready", content="{}", created_at=long_ago)
+    DataExportFactory(user=person, status="failed", content="")
+
+    export = services.data_export_request(user=person)
+
+    assert export.status == "pending"
+
+
+def test_a_copy_lists_only_when_the_latest_earlier_copies_were_made_not_their_contents(person):
+    long_ago = timezone.now() - selectors.EXPORT_LIMIT_WINDOW - timedelta(hours=1)
+    for n in range(selectors.EXPORT_HISTORY_LENGTH + 5):
+        made = long_ago - timedelta(minutes=n)
+        DataExportFactory(user=person, status="ready", content='{"earlier": "copy"}', created_at=made)
+    export = services.data_export_request(user=person)
+
+    services.data_export_build(export_id=export.pk)
+
+    document = json.loads(DataExport.objects.get(pk=export.pk).content)
+    listed = document["categories"]["data_exports"]["data"]
+    assert len(listed) == selectors.EXPORT_HISTORY_LENGTH
+    assert all(set(entry) == {"requested", "status"} for entry in listed)
+    assert "earlier" not in DataExport.objects.get(pk=export.pk).content

@@ -55,3 +55,53 @@ def test_a_failing_sms_task_logs_no_phone_number(settings):
     assert "provider refused" in logged
     assert "8613800138000" not in logged
     assert "138****8000" in logged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "customer service 4001234567 answered",  # a service number
+        "fixed line 01012345678 called",  # a landline, never an account
+        "took 12345678901 ns",
+        "invoice 20261129063100 paid",
+    ],
+)
+def test_numbers_that_are_not_mobile_numbers_stay_readable(text):
+    assert mask_phone_numbers(text) == text
+
+
+def test_a_celery_workers_log_masks_numbers_written_by_tasks_and_by_print(tmp_path):
+    """Celery sets up the worker's logging itself; its signals add the filter (F3)."""
+    import subprocess
+    import sys
+
+    from tests.config.test_settings import ROOT
+
+    logfile = tmp_path / "worker.log"
+    script = (
+        "import logging, sys;"
+        "from config.celery import app;"
+        f"app.log.setup(loglevel='INFO', logfile={str(logfile)!r}, redirect_stdouts=True);"
+        "from celery.utils.log import get_task_logger;"
+        "logging.getLogger('onboarding').warning('queued for +8613900000040');"
+        "get_task_logger('onboarding.tasks').warning('task sending to +8613900000041');"
+        "print('[SMS to +8613900000042] Your LearnRight code is 576528'); sys.stdout.flush()"
+    )
+    env = {"DJANGO_DEBUG": "true", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup();" + script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    written = logfile.read_text()
+
+    assert "139****0040" in written
+    assert "139****0041" in written
+    assert "139****0042" in written
+    for number in ("13900000040", "13900000041", "13900000042"):
+        assert number not in written + result.stdout + result.stderr
