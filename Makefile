@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=true
 RUN_ENV := $(DEV_ENV) COMPLIANCE_TOUR=true
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format worker beat bench screenshots loadtest migrate clean package-test
+.PHONY: help run test lint format worker beat bench bench-ledger screenshots loadtest migrate clean eval-recommendations api-schema test-api-live package-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,7 +38,7 @@ test: $(VENV)/.installed-dev ## Lint, check migrations and run the test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
-	$(DEV_ENV) $(BIN)/pytest -m "not e2e"
+	$(DEV_ENV) $(BIN)/pytest -m "not e2e and not live_api"
 
 package-test: $(VENV)/.installed-dev ## Build the consent package; run its suite and examples/ in fresh virtualenvs
 	.ci/consent_package
@@ -59,6 +59,18 @@ beat: $(VENV)/.installed-runtime ## Run the Celery beat scheduler (needs REDIS_U
 bench: $(VENV)/.installed-runtime ## Benchmark the home page: PostgreSQL (learnright_bench) + Redis db 5 + gunicorn
 	$(PY) bench/run.py
 
+bench-ledger: $(VENV)/.installed-runtime ## Consent ledger appends/s, 1/4/16 writers, on PostgreSQL (learnright_bench_ledger)
+	$(PY) bench/ledger.py
+
+# A fresh SQLite database holding only the demo catalog, so the numbers do not
+# depend on what a development database happens to contain.
+EVAL_DB := var/eval-recommendations.sqlite3
+eval-recommendations: $(VENV)/.installed-runtime ## Rank the demo catalog for all 150 answer combinations and print the quality metrics
+	@mkdir -p var && rm -f $(EVAL_DB)
+	@$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) $(PY) manage.py migrate --noinput -v 0
+	@$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) $(PY) manage.py load_demo_catalog --skip-checks > /dev/null
+	@$(DEV_ENV) DATABASE_URL=sqlite:///$(CURDIR)/$(EVAL_DB) $(PY) manage.py evaluate_recommendations --skip-checks
+
 clean: ## Remove the venv, the SQLite database and generated files
 	rm -rf $(VENV) var db.sqlite3
 
@@ -67,3 +79,9 @@ screenshots: $(VENV)/.installed-dev ## Photograph journeys (1) and (2), English 
 
 loadtest: $(VENV)/.installed-runtime ## 50 concurrent learners through the whole path: gunicorn + PostgreSQL + Redis + a Celery worker
 	$(PY) loadtest/run.py
+
+test-api-live: $(VENV)/.installed-dev ## The app's whole journey through the HTTP API against a live server (SQLite)
+	$(DEV_ENV) $(BIN)/pytest tests/api -m "live_api and not integration"
+
+api-schema: $(VENV)/.installed-runtime ## Write the API's OpenAPI schema to docs/openapi.yaml (a test compares them)
+	$(DEV_ENV) $(PY) manage.py spectacular --file docs/openapi.yaml --validate --fail-on-warn

@@ -50,6 +50,7 @@ ENV = {
     "REDIS_URL": REDIS_URL,
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "CONSENT_CHECKPOINT_SIGNING_KEY": secrets.token_hex(32),
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
     "DJANGO_SECURE_SSL_REDIRECT": "false",
     "LOG_LEVEL": "WARNING",

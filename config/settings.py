@@ -31,6 +31,10 @@ ALLOWED_HOSTS = env.list(
     default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else environ.Env.NOTSET,
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "onboarding.views.csrf_failure"
+# Development only: Django's technical 404/500 pages instead of the site's own
+# (which `make run` shows by default, in the visitor's language).
+TECHNICAL_ERROR_PAGES = DEBUG and env.bool("DJANGO_TECHNICAL_ERROR_PAGES", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -41,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.headless",
     # Security (F3): a second factor for staff sign-in, and the admin
     # password login throttled and locked out after repeated failures.
     "allauth.mfa",
@@ -52,14 +57,21 @@ INSTALLED_APPS = [
     "consent",
     "recommendations",
     "training",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost with SecurityMiddleware, so redirects and error pages carry it too.
+    "onboarding.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "onboarding.middleware.ErrorPagesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -68,7 +80,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "onboarding.middleware.TooManyRequestsMiddleware",
     "consent.middleware.FirstRunGateMiddleware",
-    "onboarding.middleware.PermissionsPolicyMiddleware",
+    # After the web's, so it sees exceptions first: on /api/ and /_allauth/ a
+    # rate limit or an outage answers JSON problem details, not HTML (G1, F1).
+    "api.middleware.ApiProblemMiddleware",
     # Last, as django-axes asks: it turns a lockout into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -170,6 +184,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "consent.tasks.retention_purge_task",
         "schedule": 60 * 60,
     },
+    # E5: a signed checkpoint of every consent chain; export them with
+    # `manage.py export_consent_checkpoint` to storage outside the database.
+    "consent-ledger-checkpoint": {
+        "task": "consent.tasks.ledger_checkpoint_task",
+        "schedule": 60 * 60,
+    },
 }
 # Cancelling an account (D4) is confirmed with a fresh SMS code: allauth's
 # reauthentication by code, within 5 minutes of the code being entered.
@@ -195,7 +215,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 ACCOUNT_ADAPTER = "onboarding.adapters.AccountAdapter"
-# The phone number is the only data an education app may require (NEC art 4).
+# The phone number is the only data a learning or education app may require (NEC art 5).
 ACCOUNT_LOGIN_METHODS = {"phone"}
 ACCOUNT_SIGNUP_FIELDS = ["phone*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -230,17 +250,19 @@ def gettext_noop(message: str) -> str:
 
 CONSENT_CONTROLLER = {
     "name": "LearnRight",
-    "contact": gettext_noop("LearnRight Privacy Office"),
+    # PIPL 52: the person responsible for personal information protection.
+    "contact": gettext_noop("LearnRight personal information protection officer"),
     "address": gettext_noop(
-        "LearnRight Privacy Office, 1 Example Road, Haidian District, Beijing 100080, China"
+        "LearnRight Personal Information Protection Department, 1 Example Road, Haidian District, "
+        "Beijing 100080, China"
     ),
     "email": "privacy@learnright.example",
     "phone": "",
     "url": "https://learnright.example/",
 }
 CONSENT_JURISDICTION = "CN"
-# Requests written to the Privacy Office are answered within 15 working days
-# at most (APP191 6.3, 6.5).
+# Design, matching APP191 6.3 (15 working days): how fast we answer the
+# requests PIPL 50 says we must accept and handle.
 CONSENT_RESPONSE_WORKING_DAYS = 15
 CONSENT_EXPORT_FILENAME_PREFIX = "learnright-my-data"
 # Copies of data and erasures run as Celery tasks (consent.tasks), with their
@@ -252,8 +274,20 @@ CONSENT_SCREEN_SURFACE = "onboarding.consent"
 CONSENT_SURFACE_LABELS = {"onboarding.consent": _("Consent screen after signup")}
 # The first-run gate (consent.middleware) also lets through allauth's own
 # pages (sign-in, codes, sign-out), the language switch and the health probe.
-CONSENT_GATE_EXEMPT_PATH_PREFIXES = ("/accounts/", "/i18n/", "/healthz")
+# The app API (/api/, /_allauth/) keeps the same gate itself, answering JSON
+# instead of a redirect (api.permissions.PolicyAcknowledged).
+CONSENT_GATE_EXEMPT_PATH_PREFIXES = ("/accounts/", "/i18n/", "/healthz", "/api/", "/_allauth/")
 CONSENT_GATE_EXEMPT_URL_NAMES = ("account_logout",)
+# Signed checkpoints of the consent ledger (REQUIREMENTS E5): an Ed25519 key,
+# 64 hex digits or PEM, from the secret store, never from the repository. No
+# default in production, like DJANGO_SECRET_KEY; `make run` generates a
+# development key into var/ (gitignored) at the first checkpoint.
+CONSENT_CHECKPOINT_SIGNING_KEY = env(
+    "CONSENT_CHECKPOINT_SIGNING_KEY", default="" if DEBUG else environ.Env.NOTSET
+)
+CONSENT_CHECKPOINT_SIGNING_KEY_FILE = BASE_DIR / "var" / "consent-checkpoint-signing-key" if DEBUG else None
+# After rotating the key: the old public keys (hex), whose checkpoints still count.
+CONSENT_CHECKPOINT_TRUSTED_PUBLIC_KEYS = env.list("CONSENT_CHECKPOINT_TRUSTED_PUBLIC_KEYS", default=[])
 # --- end consent ---
 # REQUIREMENTS F1: codes are 6 digits, valid 10 minutes, 5 attempts, single use.
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
@@ -272,6 +306,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "60/m/ip",
     "login": "60/m/ip",
     "login_failed": "60/m/ip,10/5m/key",
+    # The form submit that asks for reauthentication counts once, the replay
+    # after the fresh code once more (allauth's default is 1 a minute).
+    "change_phone": "3/m/user",
 }
 
 PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="CN")
@@ -322,6 +359,40 @@ PERMISSIONS_POLICY = (
     "usb=(), xr-spatial-tracking=()"
 )
 
+# --- API for native apps (REQUIREMENTS G1; docs/API.md) ----------------------
+
+# allauth headless: the app client only (X-Session-Token, no cookies, so no
+# CSRF to manage); the web keeps its own pages.
+HEADLESS_CLIENTS = ("app",)
+HEADLESS_ONLY = False
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.SessionTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "api.permissions.PolicyAcknowledged",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PersonWriteThrottle"],
+    # Design: writes per person (or per IP before sign-in); SMS limits are allauth's (F1).
+    "DEFAULT_THROTTLE_RATES": {"person_write": env("API_WRITE_RATE", default="60/min")},
+    "EXCEPTION_HANDLER": "api.errors.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "LearnRight API",
+    "DESCRIPTION": "The same lawful journey as the web, for native apps. Guide: docs/API.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # /api/docs/ (development only) loads nothing from third parties (A5).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
 # --- SMS --------------------------------------------------------------------
 
 # Shaped like Django's EMAIL_BACKEND: console (development), locmem (tests),
@@ -344,6 +415,17 @@ if (
         "to the log. Set SMS_BACKEND to a provider backend, or SMS_CONSOLE_PRINTS_CODES_ALLOWED=true "
         "to allow it knowingly."
     )
+# Replies from learners (an opt-out such as 回复TD退订, B9) arrive at
+# /sms/inbound/ from the provider, which must send this shared secret in the
+# X-Sms-Webhook-Secret header. Empty: the webhook is off (404); the command
+# `manage.py receive_sms` records a reply by hand.
+SMS_INBOUND_SECRET = env("SMS_INBOUND_SECRET", default="")
+# How the provider's webhook is read: a dotted path to a parser class.
+SMS_INBOUND_PARSER = env("SMS_INBOUND_PARSER", default="onboarding.sms.inbound.FormParser")
+# B9: every product-news text starts with the sender's signature and ends with
+# how to opt out by reply.
+SMS_PRODUCT_NEWS_OPT_OUT = env("SMS_PRODUCT_NEWS_OPT_OUT", default="回复TD退订")
+SMS_SENDER_SIGNATURE = env("SMS_SENDER_SIGNATURE", default="【LearnRight】")
 
 # --- Internationalisation ---------------------------------------------------
 

@@ -10,7 +10,7 @@ from django.contrib.admin.utils import unquote
 from django.utils.translation import gettext_lazy as _
 
 from consent import services
-from consent.models import ConsentRecord, DataExport, NoticeVersion, StaffAccessLogEntry
+from consent.models import ConsentRecord, DataExport, LedgerCheckpoint, NoticeVersion, StaffAccessLogEntry
 from consent.subjects import subject_id_of
 
 
@@ -27,13 +27,12 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(ConsentRecord)
-class ConsentRecordAdmin(ReadOnlyAdmin):
-    list_display = ("sequence", "created_at", "purpose", "decision", "notice_version", "language", "surface")
-    list_filter = ("purpose", "decision", "surface", "language")
-    search_fields = ("=id", "=subject_id")
-    ordering = ("-sequence",)
-    list_select_related = ("notice_version",)
+@admin.register(LedgerCheckpoint)
+class LedgerCheckpointAdmin(ReadOnlyAdmin):
+    """Signed checkpoints are evidence like the ledger: nobody adds, edits or deletes them here (E5)."""
+
+    list_display = ("number", "cutoff", "records", "chains", "root", "key_fingerprint")
+    ordering = ("-number",)
 
 
 @admin.register(NoticeVersion)
@@ -57,9 +56,12 @@ class AccessLoggedAdminMixin:
 
     def _access_log(self, request, objs, view: str) -> None:
         page = f"admin:{self.opts.app_label}.{self.opts.model_name}:{view}"
+        logged = set()
         for obj in objs:
             subject = self.access_log_subject(obj) if obj is not None else None
-            if subject is not None:
+            subject_id = subject_id_of(subject, create=True) if subject is not None else None
+            if subject_id is not None and subject_id not in logged:
+                logged.add(subject_id)
                 services.staff_access_record(staff=request.user, subject=subject, page=page)
 
     def _access_log_object(self, request, object_id, view: str, response) -> None:
@@ -96,6 +98,21 @@ class AccessLoggedAdminMixin:
         if obj is not None and self.has_delete_permission(request, obj):
             self._access_log(request, [obj], "delete")
         return super().delete_view(request, object_id, extra_context)
+
+
+@admin.register(ConsentRecord)
+class ConsentRecordAdmin(AccessLoggedAdminMixin, ReadOnlyAdmin):
+    """A person's decisions are their data too: each view is logged by subject id (E3)."""
+
+    list_display = ("created_at", "sequence", "purpose", "decision", "notice_version", "language", "surface")
+    list_filter = ("purpose", "decision", "surface", "language")
+    search_fields = ("=id", "=subject_id")
+    ordering = ("-created_at",)
+    list_select_related = ("notice_version",)
+
+    def access_log_subject(self, obj: ConsentRecord) -> ConsentRecord:
+        # The record names its person by subject_id, all the access log keeps.
+        return obj
 
 
 @admin.register(StaffAccessLogEntry)

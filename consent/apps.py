@@ -27,6 +27,7 @@ class ConsentConfig(AppConfig):
             consent_checks.first_run_gate_check,
             consent_checks.controller_check,
             consent_checks.task_runner_check,
+            consent_checks.checkpoint_signing_key_check,
         ):
             checks.register(check, "consent")
         # The first-run gate then costs no query on the requests after sign-in.

@@ -270,3 +270,41 @@ def task_runner_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
             )
         ]
     return []
+
+
+def checkpoint_signing_key_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Outside DEBUG a usable checkpoint signing key is required (E5).
+
+    Without it no checkpoint can be signed, and removing a chain's newest
+    records would go unnoticed. In DEBUG a development key is generated into
+    CONSENT_CHECKPOINT_SIGNING_KEY_FILE when the first checkpoint is made.
+    """
+    from django.conf import settings
+
+    from consent import checkpoints
+
+    configured = bool(getattr(settings, "CONSENT_CHECKPOINT_SIGNING_KEY", ""))
+    if settings.DEBUG and not configured:
+        return []
+    try:
+        checkpoints.signing_key()
+    except ImportError as error:
+        return [
+            checks.Error(
+                f"Checkpoints of the consent ledger are signed with Ed25519, which needs the cryptography "
+                f"package ({error}) (REQUIREMENTS E5).",
+                hint="pip install django-consent-ledger[checkpoints]; "
+                "then set CONSENT_CHECKPOINT_SIGNING_KEY.",
+                id="consent.E010",
+            )
+        ]
+    except (checkpoints.SigningKeyMissing, ValueError) as error:
+        return [
+            checks.Error(
+                f"No usable signing key for consent ledger checkpoints: {error} (REQUIREMENTS E5).",
+                hint="Set CONSENT_CHECKPOINT_SIGNING_KEY to a new Ed25519 key, for example "
+                '`python -c "import os; print(os.urandom(32).hex())"`, kept in your secret store.',
+                id="consent.E010",
+            )
+        ]
+    return []

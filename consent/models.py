@@ -5,13 +5,13 @@ changed: `save()` on an existing row, `delete()`, and queryset `update()`,
 `delete()`, `bulk_create()` and `bulk_update()` raise `ImmutableRecordError`;
 the admin is read-only; on PostgreSQL a trigger (migration 0002) refuses
 UPDATE and DELETE from any client. What still gets past all that (a superuser
-at the SQL prompt) is caught by the hash chain: `manage.py verify_consent_ledger`.
+at the SQL prompt) is detected, not prevented: by each subject's hash chain and
+by the signed checkpoints over every chain (E5), both checked by
+`manage.py verify_consent_ledger`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
 from datetime import UTC
 
@@ -21,9 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent import verify_receipt as ledger_hashing
 from consent.notices import NoticeKind, text_sha256
-
-GENESIS_HASH = "0" * 64
 
 
 class ImmutableRecordError(Exception):
@@ -106,14 +105,22 @@ class Decision(models.TextChoices):
 
 
 # What people read for the screens this app records decisions on; a project
-# names its own in CONSENT_SURFACE_LABELS, and any other falls back to its code.
+# names its own in CONSENT_SURFACE_LABELS or with `surface_label_register` (from its
+# AppConfig.ready), and any other falls back to its code.
 SURFACE_LABELS = {
     "signup": _("Signup page"),
     "first_run": _("Privacy policy page at first sign-in"),
     "consent_screen": _("Consent screen"),
     "privacy_centre": _("Privacy centre"),
     "account_cancellation": _("Account cancellation"),
+    # Decisions sent by a native app through the API (G1).
+    "app": _("App"),
 }
+
+
+def surface_label_register(code: str, label) -> None:
+    """Name a project's own surface in the consent history, e.g. a reply by text message."""
+    SURFACE_LABELS[code] = label
 
 
 class ConsentRecord(AppendOnlyModel):
@@ -121,14 +128,21 @@ class ConsentRecord(AppendOnlyModel):
 
     `subject_id` is the account's random pseudonymous id, deliberately not a
     foreign key: the record outlives the account and, once the account is
-    erased, matches nobody (D4, E4). `sequence` orders the chain; each record's
-    `record_hash` covers its own fields and `prev_hash`, the hash of the record
-    before it, so an edited, removed or inserted row breaks the chain.
+    erased, matches nobody (D4, E4).
+
+    Each subject has a chain of their own (E1, E5): `sequence` is the record's
+    position in its subject's chain (1, 2, 3 ...), and `record_hash` binds the
+    record's fields (`canonical_payload`) to `prev_hash`, the hash of the
+    subject's record before it (a per-subject genesis hash for the first). An
+    edited, removed, inserted or reordered record breaks its chain; removing a
+    chain's newest records or a whole chain is caught by the signed
+    checkpoints (`LedgerCheckpoint`). Why per subject rather than one chain
+    for the site: appends for different people never wait for each other
+    (see `consent.ledger.record_append`).
     """
 
     id = models.UUIDField(_("record id"), primary_key=True, default=uuid.uuid4, editable=False)
-    # Unique: two appends that read the same head cannot both be stored (no fork).
-    sequence = models.PositiveBigIntegerField(_("position in the ledger"), unique=True)
+    sequence = models.PositiveBigIntegerField(_("position in the subject's chain"))
     subject_id = models.UUIDField(_("pseudonymous subject id"), db_index=True)
     purpose = models.CharField(_("purpose"), max_length=64)
     decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices)
@@ -146,6 +160,8 @@ class ConsentRecord(AppendOnlyModel):
     created_at = models.DateTimeField(_("time"))
     ip_truncated = models.CharField(_("IP address (truncated)"), max_length=64, blank=True)
     user_agent = models.CharField(_("user agent (truncated)"), max_length=256, blank=True)
+    # Unique: two records with the same parent would be a fork (the genesis
+    # hash differs per subject, so this holds across chains too).
     prev_hash = models.CharField(_("hash of the previous record"), max_length=64, unique=True)
     record_hash = models.CharField(_("hash of this record"), max_length=64, unique=True)
 
@@ -154,13 +170,17 @@ class ConsentRecord(AppendOnlyModel):
     class Meta:
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
-        ordering = ["sequence"]
+        ordering = ["subject_id", "sequence"]
+        constraints = [
+            # Two appends that read the same head cannot both be stored (no fork).
+            models.UniqueConstraint(fields=["subject_id", "sequence"], name="consent_record_chain_position"),
+        ]
         indexes = [
             models.Index(fields=["subject_id", "purpose", "-sequence"], name="consent_subject_purpose_idx"),
         ]
 
     def __str__(self) -> str:
-        return f"#{self.sequence} {self.purpose} {self.decision}"
+        return f"{self.purpose} {self.decision} ({self.created_at:%Y-%m-%d %H:%M})"
 
     @property
     def surface_label(self) -> str:
@@ -168,9 +188,13 @@ class ConsentRecord(AppendOnlyModel):
 
         return {**SURFACE_LABELS, **app_settings.SURFACE_LABELS}.get(self.surface, self.surface)
 
-    def canonical_payload(self) -> bytes:
-        """The exact bytes `record_hash` is computed over; changing this breaks every chain."""
-        fields = {
+    def canonical_fields(self) -> dict:
+        """Every field the hash covers, as the receipt carries them (E1, E5).
+
+        Changing this (a field, a format) changes every record's hash and
+        breaks every chain already stored: the known-answer test pins it.
+        """
+        return {
             "id": str(self.id),
             "sequence": self.sequence,
             "subject_id": str(self.subject_id),
@@ -183,12 +207,82 @@ class ConsentRecord(AppendOnlyModel):
             "created_at": self.created_at.astimezone(UTC).isoformat(timespec="microseconds"),
             "ip_truncated": self.ip_truncated,
             "user_agent": self.user_agent,
-            "prev_hash": self.prev_hash,
         }
-        return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+    def canonical_payload(self) -> bytes:
+        """The exact bytes the record's content hash is computed over."""
+        return ledger_hashing.canonical_json(self.canonical_fields())
+
+    def content_hash(self) -> str:
+        return ledger_hashing.sha256_hex(self.canonical_payload())
 
     def compute_hash(self) -> str:
-        return hashlib.sha256(self.canonical_payload()).hexdigest()
+        """The content hash chained to `prev_hash`: what `record_hash` must be."""
+        return ledger_hashing.chain_step(self.prev_hash, self.content_hash())
+
+
+class LedgerCheckpoint(AppendOnlyModel):
+    """A signed commitment to the state of every chain at one moment (E5).
+
+    `root` is the Merkle root (RFC 9162) over one leaf per subject chain:
+    the subject id, the chain's length and its newest hash, counting only
+    records made at or before `cutoff`. Because the records themselves carry
+    their time and each chain's times never decrease, anyone can recompute
+    the root later from the records; if a record before the cutoff was
+    removed, inserted, reordered or edited, or a chain's newest records were
+    cut off, the root differs. The signature (Ed25519) means a person with
+    write access to the database but not the key cannot make a new matching
+    checkpoint; `previous` links each checkpoint to the one before, so one
+    removed from the middle is seen too. Export them (`export_consent_checkpoint`)
+    to a place the database's administrators cannot write.
+    """
+
+    number = models.PositiveBigIntegerField(_("number"), unique=True)
+    cutoff = models.DateTimeField(_("covers records made until"))
+    created_at = models.DateTimeField(_("signed at"))
+    chains = models.PositiveBigIntegerField(_("chains (subjects)"))
+    records = models.PositiveBigIntegerField(_("records"))
+    root = models.CharField(_("Merkle root over the chain heads"), max_length=64)
+    previous = models.CharField(_("hash of the previous checkpoint"), max_length=64)
+    key_fingerprint = models.CharField(_("signing key fingerprint (SHA-256)"), max_length=64)
+    public_key = models.CharField(_("public key (Ed25519, hex)"), max_length=64)
+    signature = models.CharField(_("signature (Ed25519, hex)"), max_length=128)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ledger checkpoint")
+        verbose_name_plural = _("ledger checkpoints")
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"#{self.number} ({self.cutoff:%Y-%m-%d %H:%M})"
+
+    def statement(self) -> dict:
+        """What the signature covers, exactly as exported and put in receipts."""
+        return {
+            "format": ledger_hashing.CHECKPOINT_FORMAT,
+            "number": self.number,
+            "cutoff": self.cutoff.astimezone(UTC).isoformat(timespec="microseconds"),
+            "created_at": self.created_at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "chains": self.chains,
+            "records": self.records,
+            "root": self.root,
+            "previous": self.previous,
+            "key_fingerprint": self.key_fingerprint,
+        }
+
+    def statement_hash(self) -> str:
+        return ledger_hashing.sha256_hex(ledger_hashing.canonical_json(self.statement()))
+
+    def export(self) -> dict:
+        """The JSON an operator keeps elsewhere, and `verify_consent_ledger --checkpoint` reads."""
+        return {
+            "statement": self.statement(),
+            "signature": self.signature,
+            "publicKey": self.public_key,
+            "keyFingerprint": self.key_fingerprint,
+        }
 
 
 class DataExport(models.Model):

@@ -22,6 +22,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.template.loader import render_to_string
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent import purposes
@@ -39,6 +40,10 @@ class Notice:
     purpose: str
     version: str
     effective: date
+    # One line on what this version changed: printed by `publish_notices` and
+    # shown to everyone who acknowledged an earlier version (A6, APP191 2.2).
+    # The published text itself carries the same line, in each language.
+    what_changed: Promise | str = ""
 
     @property
     def slug(self) -> str:

@@ -1,7 +1,7 @@
 """What the consent app holds about a person, for the copy of my data and erasure (D1, D4, E3, E4).
 
 - The ledger records are exported, and stay after the account is erased: the
-  law asks us to be able to prove consent (PIPL 51, 54; GDPR 7(1)), and they
+  law asks us to be able to prove consent (PIPL 13(1)(3), 14, 51; GDPR 7(1)), and they
   hold only the pseudonymous subject id, which then matches no account.
 - Copies of my data are erased with the account and expire after
   CONSENT_EXPORT_LIFETIME (7 days unless the project says otherwise).

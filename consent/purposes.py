@@ -5,7 +5,7 @@ The package declares none: each project states its own in a
 way `admin.py` is, by calling `register(Purpose(...))`.
 
 One decision is recorded per purpose, never one for several (B1, B6: PIPL 14,
-CC 1033). A purpose whose legal basis is `contract` needs only a notice (the
+CC 1035(1) and (3)). A purpose whose legal basis is `contract` needs only a notice (the
 privacy policy, acknowledged at signup); a `consent` purpose needs its own
 short notice and its own yes or no. The first `contract` purpose declared is
 the one the privacy-policy acknowledgment is recorded under.
@@ -27,9 +27,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LegalBasis(models.TextChoices):
-    # PIPL art 13(1)2 / GDPR 6(1)(b): necessary to provide the service asked for.
-    CONTRACT = "contract", _("Necessary to provide the service you signed up for")
-    # PIPL art 13(1)1 / GDPR 6(1)(a): only with a separate, freely given yes.
+    # PIPL 13(1)(2) / GDPR 6(1)(b): necessary to conclude or perform a contract
+    # to which the person is a party; the judgment limits it to the basic
+    # service functions, or add-ons the person chose.
+    CONTRACT = "contract", _("Necessary to conclude or perform a contract to which you are a party")
+    # PIPL 13(1)(1), 14 / GDPR 6(1)(a): a freely given, informed, explicit yes,
+    # asked on its own screen (not the PIPL's 单独同意, a term of art for other cases).
     CONSENT = "consent", _("Your consent")
 
 

@@ -7,7 +7,7 @@ the view decorator `consent.decorators.consent_required` and the template tag
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -15,15 +15,17 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Max, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
 from consent import notices, purposes
 from consent.app_settings import app_settings
+
+# Verifying the chains and checkpoints lives in consent.ledger (E1, E5); re-exported here.
+from consent.ledger import LedgerProblem, LedgerVerification, ledger_verify  # noqa: F401
 from consent.models import (
-    GENESIS_HASH,
     ConsentRecord,
     DataExport,
     Decision,
@@ -208,6 +210,32 @@ def consent_is_granted(*, user, purpose: str) -> bool:
     return latest == (Decision.GRANTED, purpose_obj.material_version)
 
 
+def consent_standing(*, user, purpose: str) -> str:
+    """Where the person stands, in one query: "granted", "declined", "withdrawn" or "undecided".
+
+    "granted" only for the current material version (A6); a grant of an
+    earlier version, like no decision at all, is "undecided". Screens use it to
+    say truthfully why something is off (D5).
+    """
+    purpose_obj = purposes.get_purpose(purpose)
+    if not purpose_obj.needs_consent or not getattr(user, "is_authenticated", False):
+        return "undecided"
+    latest = (
+        _subject_records(user=user)
+        .filter(purpose=purpose)
+        .exclude(decision=Decision.ACKNOWLEDGED)
+        .order_by("-sequence")
+        .values_list("decision", "notice_version__material_version")
+        .first()
+    )
+    if latest is None:
+        return "undecided"
+    decision, material_version = latest
+    if decision == Decision.GRANTED:
+        return "granted" if material_version == purpose_obj.material_version else "undecided"
+    return str(decision)
+
+
 def consent_screen_is_due(*, user, purpose: str) -> bool:
     """No decision yet for the current material version: ask once (B5, A6).
 
@@ -252,6 +280,17 @@ def policy_acknowledgment_is_current(*, user) -> bool:
     )
 
 
+def policy_acknowledged_earlier_version(*, user) -> bool:
+    """The person acknowledged some policy version before the current one: tell them what changed (A6)."""
+    label = privacy_policy_current_label()
+    return (
+        _subject_records(user=user)
+        .filter(decision=Decision.ACKNOWLEDGED, notice_version__kind=NoticeKind.PRIVACY_POLICY)
+        .exclude(notice_version__version=label)
+        .exists()
+    )
+
+
 def consent_first_run_url(*, user) -> str | None:
     """Where a person goes after signing up or in, if consent asks anything of them.
 
@@ -270,75 +309,6 @@ def consent_first_run_url(*, user) -> str | None:
 def consent_records_for_user(*, user) -> QuerySet[ConsentRecord]:
     """The person's own history, newest first (E2)."""
     return _subject_records(user=user).select_related("notice_version").order_by("-sequence")
-
-
-# --- Ledger verification --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LedgerProblem:
-    record_id: str
-    sequence: int | None
-    reason: str
-
-
-@dataclass(frozen=True)
-class LedgerVerification:
-    records_checked: int
-    problem: LedgerProblem | None
-
-    @property
-    def ok(self) -> bool:
-        return self.problem is None
-
-
-def _ledger_problems() -> Iterator[LedgerProblem]:
-    # Published notice texts first: a ledger record proves which text was
-    # shown only if that text is still the one that was hashed.
-    for notice_version in NoticeVersion.objects.order_by("id").iterator():
-        if not notice_version.text_is_intact():
-            yield LedgerProblem(
-                record_id=f"notice version {notice_version.pk}",
-                sequence=None,
-                reason="the notice text no longer matches its published SHA-256",
-            )
-    expected_prev = GENESIS_HASH
-    expected_sequence = 1
-    records = ConsentRecord.objects.select_related("notice_version").order_by("sequence")
-    for record in records.iterator(chunk_size=2000):
-        if record.sequence != expected_sequence:
-            yield LedgerProblem(
-                record_id=str(record.id),
-                sequence=record.sequence,
-                reason=f"expected position {expected_sequence}: a record before it is missing",
-            )
-        elif record.prev_hash != expected_prev:
-            yield LedgerProblem(
-                record_id=str(record.id),
-                sequence=record.sequence,
-                reason="prev_hash does not match the record before it",
-            )
-        elif record.compute_hash() != record.record_hash:
-            yield LedgerProblem(
-                record_id=str(record.id),
-                sequence=record.sequence,
-                reason="record_hash does not match the record's contents (altered)",
-            )
-        elif record.notice_sha256 != record.notice_version.sha256:
-            yield LedgerProblem(
-                record_id=str(record.id),
-                sequence=record.sequence,
-                reason="the notice hash differs from the published notice version",
-            )
-        # Carry on from what is stored, so one bad row is reported once.
-        expected_prev = record.record_hash
-        expected_sequence = record.sequence + 1
-
-
-def ledger_verify() -> LedgerVerification:
-    """Recompute the hash chain; report the first bad record (E1)."""
-    problem = next(_ledger_problems(), None)
-    return LedgerVerification(records_checked=ConsentRecord.objects.count(), problem=problem)
 
 
 # --- Privacy centre ---------------------------------------------------
@@ -417,19 +387,57 @@ def consent_record_for_user(*, user, record_id) -> ConsentRecord | None:
 def consent_grantee_subject_ids(*, purpose: str) -> set:
     """Subject ids whose latest decision for `purpose` is a grant for its current version (B6)."""
     purpose_obj = purposes.get_purpose(purpose)
+    # Positions count within each subject's chain, so "latest" is per subject.
     latest = (
-        ConsentRecord.objects.filter(purpose=purpose)
+        ConsentRecord.objects.filter(subject_id=OuterRef("subject_id"), purpose=purpose)
         .exclude(decision=Decision.ACKNOWLEDGED)
-        .values("subject_id")
-        .annotate(last=Max("sequence"))
-        .values("last")
+        .order_by("-sequence")
+        .values("id")[:1]
     )
     return set(
         ConsentRecord.objects.filter(
-            sequence__in=Subquery(latest),
+            purpose=purpose,
+            id=Subquery(latest),
             decision=Decision.GRANTED,
             notice_version__material_version=purpose_obj.material_version,
         ).values_list("subject_id", flat=True)
+    )
+
+
+def consent_stale_grant_subject_ids(*, purpose: str) -> set:
+    """Subject ids whose latest decision is a grant for an older material version (A6).
+
+    Such a grant stopped counting when the purpose changed materially; what it
+    covered is kept only for the grace period (`services.stale_grants_erase`).
+    """
+    purpose_obj = purposes.get_purpose(purpose)
+    # Positions count within each subject's chain, so "latest" is per subject.
+    latest = (
+        ConsentRecord.objects.filter(subject_id=OuterRef("subject_id"), purpose=purpose)
+        .exclude(decision=Decision.ACKNOWLEDGED)
+        .order_by("-sequence")
+        .values("id")[:1]
+    )
+    return set(
+        ConsentRecord.objects.filter(
+            purpose=purpose,
+            id=Subquery(latest),
+            decision=Decision.GRANTED,
+            notice_version__material_version__lt=purpose_obj.material_version,
+        ).values_list("subject_id", flat=True)
+    )
+
+
+def purpose_material_version_published_at(*, purpose: str):
+    """When the notice of the purpose's current material version was first published, or None (A6)."""
+    purpose_obj = purposes.get_purpose(purpose)
+    return (
+        NoticeVersion.objects.filter(
+            kind=NoticeKind.PURPOSE, purpose=purpose, material_version=purpose_obj.material_version
+        )
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
     )
 
 
@@ -438,16 +446,20 @@ def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) 
 
     `policyUrl` and the notice link are absolute URLs built by the view.
     """
+    from consent import ledger
+
     purpose = purposes.get_purpose(record.purpose)
+    # What a person needs to check this record offline with consent/verify_receipt.py:
+    # its hashed fields, its chain up to a signed checkpoint, and that checkpoint (E5).
+    proof = ledger.record_proof(record=record)
     return {
         "version": "KI-CR-v1.1.0",
         "jurisdiction": app_settings.JURISDICTION,
         "consentTimestamp": int(record.created_at.timestamp()),
         "collectionMethod": f"web form: {record.surface}",
         "consentReceiptID": str(record.id),
-        # Receipts are not signed with a key of ours; the ledger's hash chain
-        # is what proves a record (recordHash below, verify_consent_ledger).
-        "publicKey": None,
+        # The key that signed the checkpoint this receipt is proven against.
+        "publicKey": proof["checkpoint"]["publicKey"] if proof["checkpoint"] else None,
         "language": record.language,
         "piiPrincipalId": str(record.subject_id),
         "piiControllers": [pii_controller()],
@@ -472,13 +484,14 @@ def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) 
         "sensitive": False,
         "spiCat": [],
         # Extensions: what was decided, on which exact text, and where the
-        # record sits in the tamper-evident chain (E1).
+        # record sits in its subject's tamper-evident chain (E1, E5).
         "decision": record.decision,
         "noticeVersion": record.notice_version.version,
         "noticeUrl": notice_url,
         "noticeSha256": record.notice_sha256,
         "recordSequence": record.sequence,
         "recordHash": record.record_hash,
+        "ledgerProof": proof,
     }
 
 

@@ -9,14 +9,13 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
 
-from consent import notices, purposes, selectors
+from consent import ledger, notices, purposes, selectors
 from consent.app_settings import app_settings
 from consent.models import (
-    GENESIS_HASH,
     ConsentRecord,
     DataExport,
     Decision,
@@ -25,10 +24,8 @@ from consent.models import (
 )
 from consent.notices import Notice
 from consent.signals import consent_granted, consent_withdrawn
-from consent.subjects import subject_id_of
+from consent.subjects import subject_id_of, users_with_subject_ids
 
-# Any fixed 64-bit number; only the ledger uses it (pg_advisory_xact_lock).
-LEDGER_LOCK_KEY = 0x4C52_4C45_4447_4552  # "LRLEDGER"
 USER_AGENT_MAX_LENGTH = 120
 
 
@@ -142,18 +139,6 @@ def user_agent_truncate(value: str | None) -> str:
     return (value or "")[:USER_AGENT_MAX_LENGTH]
 
 
-def _lock_ledger() -> None:
-    """Serialize appends so that two decisions never read the same head (no fork).
-
-    PostgreSQL: a transaction-scoped advisory lock, released at commit. SQLite
-    allows one writer at a time. On any backend the unique `sequence` and
-    `prev_hash` columns turn a race that got through into an error, not a fork.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LEDGER_LOCK_KEY])
-
-
 def _append(
     *,
     user,
@@ -168,26 +153,18 @@ def _append(
     subject_id = subject_id_of(user, create=True)
     meta = request.META if request is not None else {}
     client_address = selectors.request_client_ip(request=request) if request is not None else ""
-    with transaction.atomic():
-        _lock_ledger()
-        head = ConsentRecord.objects.order_by("-sequence").values("sequence", "record_hash").first()
-        record = ConsentRecord(
-            sequence=(head["sequence"] + 1) if head else 1,
-            subject_id=subject_id,
-            purpose=purpose,
-            decision=decision,
-            notice_version=notice_version,
-            notice_sha256=notice_version.sha256,
-            language=notice_version.language,
-            surface=surface,
-            created_at=timezone.now(),
-            ip_truncated=ip_truncate(client_address),
-            user_agent=user_agent_truncate(meta.get("HTTP_USER_AGENT")),
-            prev_hash=head["record_hash"] if head else GENESIS_HASH,
-        )
-        record.record_hash = record.compute_hash()
-        record.save()
-    return record
+    # Locks only this person's chain (E1): see consent.ledger for why.
+    return ledger.record_append(
+        subject_id=subject_id,
+        purpose=purpose,
+        decision=decision,
+        notice_version=notice_version,
+        notice_sha256=notice_version.sha256,
+        language=notice_version.language,
+        surface=surface,
+        ip_truncated=ip_truncate(client_address),
+        user_agent=user_agent_truncate(meta.get("HTTP_USER_AGENT")),
+    )
 
 
 def _purpose_notice(*, purpose: str, notice_version: NoticeVersion | None) -> NoticeVersion:
@@ -520,6 +497,7 @@ def retention_purge(*, now=None) -> dict[str, int]:
             account_erase(user=user)
             erased += 1
         counts[f"{category.key}:expired_accounts"] = erased
+    counts["consent:stale_grants"] = stale_grants_erase(now=now)
     for category in registry.categories():
         if category.purge_expired is not None:
             with transaction.atomic():
@@ -549,3 +527,50 @@ def account_erase_cancelled(*, user_id) -> bool:
         return False
     account_erase(user=user)
     return True
+
+
+# Design: after a material change to a purpose, the data an older grant covered
+# is kept this long for the person to agree again, then erased (A6; PIPL 14(2):
+# a changed purpose needs fresh consent; PIPL 47(1)(1): data no longer covered
+# by a purpose is deleted). Stated in the privacy policy.
+STALE_GRANT_GRACE_DAYS = 30
+
+
+def stale_grant_grace() -> timedelta:
+    from django.conf import settings
+
+    return timedelta(days=getattr(settings, "CONSENT_STALE_GRANT_GRACE_DAYS", STALE_GRANT_GRACE_DAYS))
+
+
+def stale_grants_erase(*, now) -> int:
+    """Erase what only a stale grant still covers, once the grace period is over (A6).
+
+    For each consent purpose whose current material version was published more
+    than the grace period ago, everyone whose latest decision is still a grant
+    for an older version has that purpose's data (the registry's categories of
+    the purpose) erased. Agreeing again before then, on the current notice,
+    keeps it; skipping on the consent screen erases it at once (a withdrawal).
+    No ledger record is written: the person made no decision. Returns how many
+    accounts had data erased; idempotent.
+    """
+
+    from consent import registry
+
+    erased = 0
+    for purpose in purposes.consent_purposes():
+        categories = registry.categories_for_purpose(purpose.code)
+        if not categories:
+            continue
+        published_at = selectors.purpose_material_version_published_at(purpose=purpose.code)
+        if published_at is None or published_at > now - stale_grant_grace():
+            continue
+        subject_ids = selectors.consent_stale_grant_subject_ids(purpose=purpose.code)
+        if not subject_ids:
+            continue
+        for user in users_with_subject_ids(subject_ids).iterator(chunk_size=500):
+            holding = [category for category in categories if category.export(user)]
+            for category in holding:
+                with transaction.atomic():
+                    category.erase(user)
+            erased += bool(holding)
+    return erased

@@ -22,11 +22,16 @@ def subject_id_of(user, *, create: bool = False) -> uuid.UUID | None:
     Reads never create one: a person with no id has no records. Writes (a
     decision, a staff access entry) pass `create=True`.
     """
-    if user is None or not getattr(user, "is_authenticated", False):
+    if user is None:
         return None
-    own = getattr(user, app_settings.SUBJECT_ID_ATTRIBUTE, None)
-    if isinstance(own, uuid.UUID):
-        return own
+    # A user model with its own subject id, or a ledger record (which names
+    # its person only by this id, e.g. in the admin's access log).
+    for attribute in dict.fromkeys((app_settings.SUBJECT_ID_ATTRIBUTE, "subject_id")):
+        own = getattr(user, attribute, None)
+        if isinstance(own, uuid.UUID):
+            return own
+    if not getattr(user, "is_authenticated", False):
+        return None
     cached = getattr(user, _CACHE_ATTRIBUTE, None)
     if cached is not None:
         return cached
@@ -48,3 +53,13 @@ def user_has_own_subject_id(user_model) -> bool:
     except Exception:  # noqa: BLE001 - FieldDoesNotExist, or anything a custom Options raises
         return False
     return field.get_internal_type() == "UUIDField"
+
+
+def users_with_subject_ids(subject_ids):
+    """The accounts behind these subject ids, whichever way the user model keeps them."""
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    if user_has_own_subject_id(user_model):
+        return user_model._default_manager.filter(**{f"{app_settings.SUBJECT_ID_ATTRIBUTE}__in": subject_ids})
+    return user_model._default_manager.filter(consent_subject__subject_id__in=subject_ids)

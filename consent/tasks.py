@@ -58,3 +58,11 @@ def account_erase_task(self, user_id: int) -> bool:
 def retention_purge_task() -> dict[str, int]:
     """The retention schedule (E4), run by Celery beat (the host's CELERY_BEAT_SCHEDULE)."""
     return services.retention_purge()
+
+
+@shared_task(acks_late=True, autoretry_for=RETRYABLE, retry_backoff=True, max_retries=3)
+def ledger_checkpoint_task() -> int:
+    """Sign a checkpoint of every consent chain (E5), run by Celery beat: see CELERY_BEAT_SCHEDULE."""
+    from consent import checkpoints
+
+    return checkpoints.checkpoint_create().number

@@ -20,6 +20,7 @@ urlpatterns += [
     path("privacy-centre/", views.privacy_centre, name="privacy_centre"),
     path("privacy-centre/decide/", views.privacy_centre_decide, name="privacy_centre_decide"),
     path("privacy-centre/history/", views.consent_history, name="consent_history"),
+    path("privacy-centre/verify_receipt.py", views.receipt_verifier, name="receipt_verifier"),
     path(
         "privacy-centre/history/<uuid:record_id>/receipt.json", views.consent_receipt, name="consent_receipt"
     ),

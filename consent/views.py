@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from consent import purposes, reauthentication, registry, selectors, services
+from consent import (
+    checkpoints,
+    notices,
+    purposes,
+    reauthentication,
+    registry,
+    selectors,
+    services,
+    verify_receipt,
+)
 from consent.app_settings import app_settings
 from consent.forms import (
     ConsentScreenForm,
@@ -97,8 +107,14 @@ def acknowledge(request: HttpRequest) -> HttpResponse:
                 notice_version=form.cleaned_data["policy_version"],
             )
             return redirect(_after_acknowledge_url(request.user))
-        return render(request, "consent/acknowledge.html", {"form": form}, status=400)
-    return render(request, "consent/acknowledge.html", {"form": form})
+        return render(request, "consent/acknowledge.html", _acknowledge_context(request, form), status=400)
+    return render(request, "consent/acknowledge.html", _acknowledge_context(request, form))
+
+
+def _acknowledge_context(request: HttpRequest, form) -> dict:
+    # A6, APP191 2.2: someone who acknowledged an earlier version is told what changed.
+    earlier = selectors.policy_acknowledged_earlier_version(user=request.user)
+    return {"form": form, "what_changed": notices.privacy_policy_notice().what_changed if earlier else ""}
 
 
 @require_http_methods(["GET", "POST"])
@@ -223,7 +239,22 @@ def consent_history(request: HttpRequest) -> HttpResponse:
     """Every decision the person made, with the notice version shown and a receipt each (E2)."""
     records = selectors.consent_records_for_user(user=request.user)
     rows = [(record, purposes.PURPOSES.get(record.purpose)) for record in records]
-    return render(request, "consent/consent_history.html", {"rows": rows})
+    latest = checkpoints.checkpoint_latest()
+    return render(
+        request,
+        "consent/consent_history.html",
+        {"rows": rows, "key_fingerprint": latest.key_fingerprint if latest else ""},
+    )
+
+
+@require_GET
+def receipt_verifier(request: HttpRequest) -> HttpResponse:
+    """The offline receipt checker, as a file anyone can download and read (E5)."""
+    response = HttpResponse(
+        Path(verify_receipt.__file__).read_text(encoding="utf-8"), content_type="text/x-python; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="verify_receipt.py"'
+    return response
 
 
 @require_GET

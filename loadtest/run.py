@@ -49,6 +49,7 @@ ENV = {
     **os.environ,
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    "CONSENT_CHECKPOINT_SIGNING_KEY": secrets.token_hex(32),
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
     "DJANGO_SECURE_SSL_REDIRECT": "false",
     "DJANGO_SECURE_HSTS_SECONDS": "0",

@@ -29,7 +29,8 @@ class AccountAdapter(DefaultAccountAdapter):
             consent_services.policy_acknowledge(
                 user=user,
                 request=request,
-                surface="signup",
+                # The app's signup input names its own surface (G1).
+                surface=getattr(form, "acknowledgment_surface", "signup"),
                 notice_version=form.cleaned_data["policy_version"],
             )
         return user
@@ -44,6 +45,16 @@ class AccountAdapter(DefaultAccountAdapter):
         return consent_selectors.consent_first_run_url(user=request.user) or super().get_login_redirect_url(
             request
         )
+
+    def post_login(self, request, user, *, redirect_url=None, **kwargs):
+        # A `next` (e.g. "Sign up to enroll" on a course page) waits until the
+        # first-run screens are done: the acknowledgment and the consent screen
+        # come first (A2, B1), then the first-run end leads back to it.
+        first_run_url = consent_selectors.consent_first_run_url(user=user)
+        if first_run_url and redirect_url:
+            services.first_run_return_to_set(request=request, url=redirect_url)
+            redirect_url = first_run_url
+        return super().post_login(request, user, redirect_url=redirect_url, **kwargs)
 
     def set_phone(self, user, phone: str, verified: bool) -> None:
         services.user_set_phone(user=user, phone=phone, verified=verified)

@@ -68,16 +68,32 @@ register_purpose(
     )
 )
 
-# 1.1: retention of copies of personal data, of the staff access log and of
-# unsent SMS listed (REQUIREMENTS E4).
+# 1.2: operator-created accounts (A7), the material-change erasure (A6),
+# product news by SMS (B9), the ledger as tamper-evident (E1), corrected
+# citations. Earlier versions stay published and readable.
 PRIVACY_POLICY = register_notice(
-    Notice(kind=NoticeKind.PRIVACY_POLICY, purpose="", version="1.1", effective=date(2026, 11, 28))
+    Notice(
+        kind=NoticeKind.PRIVACY_POLICY,
+        purpose="",
+        version="1.2",
+        effective=date(2026, 11, 29),
+        what_changed=_(
+            "When an institution may have us create an account for you, and that such an account is deleted "
+            "if nobody signs in within 90 days; after a material change, answers are deleted 30 days later "
+            "unless you agree again; product news texts carry our name and stop when you reply TD; consent "
+            "records are described as tamper-evident; the laws behind each point are cited correctly."
+        ),
+    )
 )
 # One short notice per consent purpose (B2). The account purpose rests on the
-# contract and is explained by the privacy policy.
+# contract and is explained by the privacy policy. A new notice version with
+# the same material version is a wording change: grants given on the earlier
+# text still count.
+# 1.1: plainer Chinese; the same purpose (not material).
 register_notice(
-    Notice(kind=NoticeKind.PURPOSE, purpose=PROFILING, version="1.0", effective=date(2026, 11, 1))
+    Notice(kind=NoticeKind.PURPOSE, purpose=PROFILING, version="1.1", effective=date(2026, 11, 29))
 )
+# 1.1: the sender's signature and the reply-TD opt-out (B9; not material).
 register_notice(
-    Notice(kind=NoticeKind.PURPOSE, purpose=PRODUCT_NEWS_SMS, version="1.0", effective=date(2026, 11, 1))
+    Notice(kind=NoticeKind.PURPOSE, purpose=PRODUCT_NEWS_SMS, version="1.1", effective=date(2026, 11, 29))
 )

@@ -1,5 +1,9 @@
+import logging
+
 from allauth.core.exceptions import RateLimited
 from django.conf import settings
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404
 from django.shortcuts import render
 
 
@@ -64,3 +68,55 @@ class PermissionsPolicyMiddleware:
         if policy:
             response.headers.setdefault("Permissions-Policy", policy)
         return response
+
+
+class ErrorPagesMiddleware:
+    """The site's own error pages, in the visitor's language, in development too.
+
+    In production Django's handlers render templates/400.html ... 500.html. In
+    development (DEBUG, as `make run`) Django would show its technical pages
+    instead: in English, listing every URL pattern. Those stay available to
+    developers with DJANGO_TECHNICAL_ERROR_PAGES=true. A bare 405 (a GET on an
+    address meant for a button) becomes a page in every mode.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            branded = render(request, "405.html", status=405)
+            branded["Allow"] = response.get("Allow", "")
+            return branded
+        if (
+            response.status_code == 404
+            and self._branded_in_debug()
+            and getattr(request, "resolver_match", None) is None
+        ):
+            # No URL pattern matched: Django's technical 404 would list them all.
+            return render(request, "404.html", status=404)
+        return response
+
+    def process_exception(self, request, exception):
+        if not self._branded_in_debug():
+            return None
+        if isinstance(exception, Http404):
+            return render(request, "404.html", status=404)
+        if isinstance(exception, PermissionDenied):
+            return render(request, "403.html", status=403)
+        if isinstance(exception, (BadRequest, SuspiciousOperation)):
+            return render(request, "400.html", status=400)
+        # Listed early in MIDDLEWARE, so every other middleware (429, 503)
+        # has had its turn: what is left is a server error. The traceback
+        # still goes to the terminal, as Django's own handler would log it.
+        logging.getLogger("django.request").error(
+            "Internal Server Error: %s", request.path, exc_info=exception
+        )
+        from onboarding.views import server_error
+
+        return server_error(request)
+
+    @staticmethod
+    def _branded_in_debug() -> bool:
+        return settings.DEBUG and not getattr(settings, "TECHNICAL_ERROR_PAGES", False)

@@ -30,7 +30,7 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractBaseUser, PermissionsMixin):
-    """An account: a mobile number and nothing else (NEC art 4, REQUIREMENTS A1)."""
+    """An account: a mobile number and nothing else (NEC art 5, REQUIREMENTS A1)."""
 
     class Origin(models.TextChoices):
         SIGNUP = "signup", _("Own signup")

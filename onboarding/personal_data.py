@@ -21,6 +21,11 @@ from onboarding.models import LearnerProfile, OutboundSms, User
 # imported or added by staff is unverified by design until its first sign-in
 # (A2) and is not a failed signup.
 UNVERIFIED_SIGNUP_RETENTION = timedelta(days=7)
+# Design: an account an operator created (CSV import, admin) that nobody ever
+# signs in to is erased after 90 days (A7, E4; PIPL 19 and 47(1)(1): once the
+# institution's course no longer needs it, the purpose is gone). The period is
+# stated in the privacy policy; the retention job applies it.
+OPERATOR_CREATED_ACCOUNT_RETENTION = timedelta(days=90)
 
 
 def _iso(value) -> str | None:
@@ -48,6 +53,23 @@ def unverified_signups_expired(now) -> list[User]:
             date_joined__lt=now - UNVERIFIED_SIGNUP_RETENTION,
         )
     )
+
+
+def operator_created_accounts_expired(now) -> list[User]:
+    """Imported or staff-added accounts never signed in to within the period (A7)."""
+    return list(
+        User.objects.filter(
+            origin__in=[User.Origin.IMPORT, User.Origin.ADMIN],
+            last_login__isnull=True,
+            is_staff=False,
+            date_joined__lt=now - OPERATOR_CREATED_ACCOUNT_RETENTION,
+        )
+    )
+
+
+def accounts_expired(now) -> list[User]:
+    """Every whole account past its retention: failed signups and unused operator-created ones (E4, A7)."""
+    return unverified_signups_expired(now) + operator_created_accounts_expired(now)
 
 
 def profile_answers_export(user: User) -> list[dict]:
@@ -169,7 +191,10 @@ register(
         on_erasure=_("Signed out and deactivated at once, your number freed; then the account is erased."),
         # The account row goes last: everything else is found through it.
         order=1000,
-        expired_accounts=unverified_signups_expired,
-        retention=_("While you have an account; a signup never verified is deleted after 7 days."),
+        expired_accounts=accounts_expired,
+        retention=_(
+            "While you have an account; a signup never verified is deleted after 7 days, and an account "
+            "created for you by an operator that is never signed in to is deleted after 90 days."
+        ),
     )
 )

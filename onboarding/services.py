@@ -9,9 +9,10 @@ from dataclasses import field as dataclass_field
 from allauth.core import ratelimit
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from consent import selectors as consent_selectors
@@ -181,7 +182,7 @@ def learner_profile_delete_answers(*, user: User) -> None:
     LearnerProfile.objects.filter(user=user).delete()
 
 
-# --- Accounts created by an operator (REQUIREMENTS A2, CC 1033) --------------
+# --- Accounts created by an operator (REQUIREMENTS A2, A7) -------------------
 
 IMPORT_HEADER = "phone"
 IMPORT_BATCH_SIZE = 1000
@@ -226,10 +227,14 @@ def learners_import(*, rows: Iterable[Sequence[str]]) -> ImportReport:
     typed one can never disagree. Accounts get origin IMPORT, an unverified
     phone and an unusable password, and no acknowledgment or consent record:
     the first-run gate asks the person when they first sign in (A2; the
-    account the court saw had skipped that). No SMS is sent (CC 1033): people
-    sign in by code when they choose to. Re-running with the same file creates
-    nothing new. Raises ImportRefused, creating nothing, when the header is
-    not `phone`, there are no data rows, or a number is registered concurrently.
+    account the court saw had skipped that). No SMS is sent (CC 1033(1)): people
+    sign in by code when they choose to. Run it only on a documented basis
+    (A7): an institution's contract with each learner, with the institution
+    entrusting us (PIPL 21) or holding the learner's separate consent (PIPL
+    23); an account nobody signs in to is erased after 90 days by the
+    retention job. Re-running with the same file creates nothing new. Raises
+    ImportRefused, creating nothing, when the header is not `phone`, there are
+    no data rows, or a number is registered concurrently.
     """
     report = ImportReport()
     iterator = iter(rows)
@@ -307,7 +312,7 @@ def learner_create_by_staff(*, phone: str) -> User:
 
     The number is normalised by the same code as signup; the account carries no
     acknowledgment and no consent until the person signs in (A2) and no SMS is
-    sent (CC 1033). Raises ValidationError for an invalid or registered number.
+    sent (CC 1033(1)). Raises ValidationError for an invalid or registered number.
     """
     normalized = phone_normalize(phone)
     if User.objects.filter(phone=normalized).exists():
@@ -383,25 +388,107 @@ def user_erase(*, user: User) -> None:
     User.objects.filter(pk=user.pk).delete()
 
 
-# --- Product news by SMS (B6, C5) --------------------------------------------
+# --- Product news by SMS (B6, B9, C5) -----------------------------------------
+
+# B9: a marketing text names its sender first and says how to refuse by reply.
+# The 2015 Provisions on the Administration of Communication Short Message
+# Services (MIIT; departmental rules) require a convenient and effective way
+# to refuse, told with each commercial message, and sending to stop once the
+# person refuses; CC 1033(1) forbids disturbing private life by text message
+# without consent. The 【】 signature is how Chinese carriers show the sender.
+PRODUCT_NEWS_OPT_OUT_KEYWORDS = frozenset({"TD", "T", "退订", "N", "STOP", "UNSUBSCRIBE"})
+# The surface recorded in the ledger for a withdrawal made by replying.
+SMS_REPLY_SURFACE = "sms_reply"
+
+
+def product_news_body(*, text: str) -> str:
+    """The message as it leaves: the sender signature, the text, the opt-out instruction (B9)."""
+    from django.conf import settings
+
+    signature = getattr(settings, "SMS_SENDER_SIGNATURE", "【LearnRight】")
+    opt_out = getattr(settings, "SMS_PRODUCT_NEWS_OPT_OUT", "回复TD退订")
+    return f"{signature}{text} {opt_out}"
 
 
 def product_news_send(*, text: str) -> int:
     """Queue `text` by SMS to everyone whose current decision on product news is a grant.
 
-    Returns how many messages were queued. Only the grant and the verified
-    number are read: never the profile answers (C5: they are for
+    Returns how many messages were queued. Each message starts with the sender
+    signature and ends with how to refuse by reply (B9). Only the grant and the
+    verified number are read: never the profile answers (C5: they are for
     recommendations only), so everyone who agreed gets the same message.
     """
     text = (text or "").strip()
     if not text:
         raise ValueError("The message is empty.")
+    body = product_news_body(text=text)
     subject_ids = consent_selectors.consent_grantee_subject_ids(purpose=PRODUCT_NEWS_PURPOSE)
     recipients = User.objects.filter(
         subject_id__in=subject_ids, is_active=True, phone_verified=True, phone__isnull=False
     )
     sent = 0
     for phone in recipients.order_by("pk").values_list("phone", flat=True).iterator(chunk_size=1000):
-        sms_enqueue(to=phone, body=text)
+        sms_enqueue(to=phone, body=body)
         sent += 1
     return sent
+
+
+class InboundSmsOutcome(models.TextChoices):
+    WITHDRAWN = "withdrawn", "opt-out recorded as a withdrawal"
+    NOT_GRANTED = "not_granted", "opt-out from a number with no current grant: nothing to withdraw"
+    UNKNOWN_NUMBER = "unknown_number", "no active account has this number"
+    NOT_AN_OPT_OUT = "not_an_opt_out", "not an opt-out keyword; ignored"
+
+
+def sms_inbound_is_opt_out(*, body: str) -> bool:
+    return (body or "").strip().upper() in PRODUCT_NEWS_OPT_OUT_KEYWORDS
+
+
+def sms_inbound_receive(*, sender: str, body: str) -> InboundSmsOutcome:
+    """A text message a person sent us: an opt-out withdraws product news (B9, B7).
+
+    Replying TD (or 退订, STOP...) is recorded in the ledger as a withdrawal of
+    `product_news_sms`, on its own surface, exactly as the privacy centre's
+    Withdraw would; the next send leaves that person out. Anything else is
+    ignored and nothing of the message is stored. Raises ValidationError for
+    a sender that is not a valid mobile number.
+    """
+    phone = phone_normalize(sender)
+    if not sms_inbound_is_opt_out(body=body):
+        return InboundSmsOutcome.NOT_AN_OPT_OUT
+    user = User.objects.filter(phone=phone, is_active=True).first()
+    if user is None:
+        return InboundSmsOutcome.UNKNOWN_NUMBER
+    if not consent_selectors.consent_is_granted(user=user, purpose=PRODUCT_NEWS_PURPOSE):
+        return InboundSmsOutcome.NOT_GRANTED
+    from consent import services as consent_services
+
+    consent_services.consent_withdraw(user=user, purpose=PRODUCT_NEWS_PURPOSE, surface=SMS_REPLY_SURFACE)
+    return InboundSmsOutcome.WITHDRAWN
+
+
+# --- The page to return to after the first run --------------------------------
+# "Sign up to enroll" on a course page must lead back to that course, but only
+# after the acknowledgment and the consent screen (REQUIREMENTS A2, B1): those
+# come first, whatever `next` says. The address waits in the session and is
+# checked when stored and when used, so it never leads to another site.
+
+_RETURN_TO_SESSION_KEY = "onboarding_return_to"
+
+
+def _return_to_is_safe(request: HttpRequest, url: str | None) -> bool:
+    return bool(url) and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
+def first_run_return_to_set(*, request: HttpRequest, url: str | None) -> None:
+    if _return_to_is_safe(request, url):
+        request.session[_RETURN_TO_SESSION_KEY] = url
+    else:
+        request.session.pop(_RETURN_TO_SESSION_KEY, None)
+
+
+def first_run_return_to_pop(*, request: HttpRequest) -> str | None:
+    url = request.session.pop(_RETURN_TO_SESSION_KEY, None)
+    return url if _return_to_is_safe(request, url) else None

@@ -1,3 +1,5 @@
+import hmac
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,10 +9,12 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from consent import selectors as consent_selectors
 from onboarding import forms, selectors, services
+from onboarding.sms.inbound import InboundParseError, get_inbound_parser
 
 
 @require_GET
@@ -23,6 +27,33 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "checks": {k: "ok" if v else "failed" for k, v in checks.items()},
     }
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+# The provider posts from its own servers with no session or CSRF cookie: this
+# one view is exempt from CSRF and authenticates the caller by the shared
+# secret instead (B9). Off (404) until SMS_INBOUND_SECRET is set.
+SMS_INBOUND_SECRET_HEADER = "X-Sms-Webhook-Secret"  # noqa: S105 - a header name, not a secret
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+def sms_inbound(request: HttpRequest) -> JsonResponse:
+    """A reply from a learner, forwarded by the SMS provider: an opt-out withdraws product news (B9)."""
+    secret = settings.SMS_INBOUND_SECRET
+    if not secret:
+        raise Http404("The SMS webhook is not configured.")
+    given = request.headers.get(SMS_INBOUND_SECRET_HEADER, "")
+    if not hmac.compare_digest(given.encode("utf-8"), secret.encode("utf-8")):
+        return JsonResponse({"error": "Wrong or missing webhook secret."}, status=403)
+    try:
+        message = get_inbound_parser().parse(request)
+        outcome = services.sms_inbound_receive(sender=message.sender, body=message.body)
+    except InboundParseError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    except ValidationError:
+        return JsonResponse({"error": "The sender is not a valid mobile number."}, status=400)
+    return JsonResponse({"outcome": outcome.value})
 
 
 # --- The optional profile questions (REQUIREMENTS B4, A5) ---------------------
@@ -59,7 +90,8 @@ def _questions_finish(request: HttpRequest) -> HttpResponse:
     else:
         # B4: skipping everything leads to the full product, with nothing held against it.
         messages.info(request, _("No answers were saved. Every course is open to you."))
-    return redirect("home")
+    # Back to the page the person signed up from (e.g. a course), if any.
+    return redirect(services.first_run_return_to_pop(request=request) or "home")
 
 
 def _question_after(request: HttpRequest, step: int) -> HttpResponse:
@@ -181,6 +213,16 @@ def profile_answer_delete(request: HttpRequest, field: str) -> HttpResponse:
     services.learner_profile_delete_answer(user=request.user, field=_profile_field(field))
     messages.success(request, _("Your answer has been deleted."))
     return redirect("onboarding:profile")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: the site's page, with the request (Django's default renders without it)."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: an expired or foreign form, explained inside the layout (F3)."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -784,6 +784,649 @@ DEMO_COURSES: list[dict[str, Any]] = [
 ]
 
 
+# --- Target level, specialisation, focus and syllabus of each demo course ------
+# slug: (target level, specialisation ("" = general), focus in English and in
+# Chinese (the reason "For your goal: ..."), lesson titles in both languages).
+# Specialisations are recommendations.models.Specialisation values.
+_PROFILES: dict[str, tuple[int, str, str, str, list[tuple[str, str]]]] = {
+    "first-steps-in-english": (
+        A1,
+        "",
+        "greetings, numbers and simple questions",
+        "打招呼、数字和简单提问",
+        [
+            ("Hello and goodbye", "问候与告别"),
+            ("Saying who you are", "介绍自己"),
+            ("Numbers and prices", "数字与价格"),
+            ("Telling the time", "说时间"),
+            ("Asking simple questions", "提简单的问题"),
+        ],
+    ),
+    "sounds-of-english": (
+        A1,
+        "",
+        "pronunciation of the sounds Chinese does not have",
+        "中文里没有的英语发音",
+        [
+            ("The 'th' sounds", "th 的两种发音"),
+            ("Short and long vowels: ship and sheep", "长短元音：ship 与 sheep"),
+            ("'l' and 'r'", "l 与 r"),
+            ("Word stress", "单词重音"),
+            ("Linking words in speech", "连读"),
+        ],
+    ),
+    "everyday-english-home-and-family": (
+        A2,
+        "",
+        "talking about home, family and your week",
+        "谈论家庭、住所和一周生活",
+        [
+            ("My family", "我的家人"),
+            ("Where I live", "我住的地方"),
+            ("My week", "我的一周"),
+            ("Friends and free time", "朋友与业余时间"),
+        ],
+    ),
+    "grammar-essentials-present-past-future": (
+        A2,
+        "",
+        "the present, past and future tenses",
+        "现在时、过去时和将来时",
+        [
+            ("The simple present", "一般现在时"),
+            ("The present continuous", "现在进行时"),
+            ("The simple past", "一般过去时"),
+            ("Going to and will", "be going to 与 will"),
+            ("Mixing the tenses in a story", "在故事中综合运用时态"),
+        ],
+    ),
+    "everyday-conversations-shopping-weather-plans": (
+        A2,
+        "",
+        "shopping, weather and making plans",
+        "购物、天气和约定计划",
+        [
+            ("In a shop", "在商店里"),
+            ("Talking about the weather", "谈论天气"),
+            ("Making plans with friends", "和朋友约时间"),
+            ("Saying yes and no politely", "礼貌地接受和拒绝"),
+        ],
+    ),
+    "the-art-of-small-talk": (
+        B1,
+        "",
+        "small talk with colleagues and new people",
+        "与同事和陌生人闲聊",
+        [
+            ("Starting a conversation", "开启对话"),
+            ("Safe topics and follow-up questions", "安全话题与追问"),
+            ("Keeping it going", "让对话继续"),
+            ("Ending politely", "礼貌地结束对话"),
+        ],
+    ),
+    "phrasal-verbs-in-real-conversation": (
+        B2,
+        "",
+        "the phrasal verbs people really use",
+        "日常真正用到的短语动词",
+        [
+            ("Phrasal verbs at home", "家中常用短语动词"),
+            ("Phrasal verbs at work", "职场常用短语动词"),
+            ("Separable or not?", "可分还是不可分？"),
+            ("Phrasal verbs in stories", "故事中的短语动词"),
+        ],
+    ),
+    "listening-with-podcasts": (
+        B1,
+        "",
+        "listening to real podcasts",
+        "收听真实的播客",
+        [
+            ("Choosing a podcast", "选择播客"),
+            ("Listening for the main idea", "听主旨"),
+            ("Listening for details", "听细节"),
+            ("Shadowing", "跟读"),
+            ("Talking about what you heard", "复述所听内容"),
+        ],
+    ),
+    "debate-and-discussion-club": (
+        C1,
+        "",
+        "debating and defending an opinion",
+        "辩论与捍卫观点",
+        [
+            ("Stating a position", "陈述立场"),
+            ("Giving evidence", "举出证据"),
+            ("Disagreeing politely", "礼貌地反驳"),
+            ("Summing up", "总结陈词"),
+        ],
+    ),
+    "idioms-humour-and-cultural-references": (
+        C1,
+        "",
+        "idioms, humour and cultural references",
+        "习语、幽默与文化典故",
+        [
+            ("Everyday idioms", "日常习语"),
+            ("Why is that funny?", "笑点在哪里？"),
+            ("References to films and books", "影视与书籍典故"),
+            ("Using idioms yourself", "自己使用习语"),
+        ],
+    ),
+    "speaking-like-a-local": (
+        C2,
+        "",
+        "fluency and register like a native speaker",
+        "像母语者一样流利、得体",
+        [
+            ("Formal and informal register", "正式与非正式语体"),
+            ("Fillers and hesitation", "填充词与停顿"),
+            ("Regional accents", "地区口音"),
+            ("Sounding natural", "说得自然"),
+        ],
+    ),
+    "survival-english-for-travellers": (
+        A1,
+        "",
+        "the phrases you need on a first trip",
+        "第一次出行必备的句子",
+        [
+            ("At the station", "在车站"),
+            ("Buying a ticket", "买票"),
+            ("Asking for help", "求助"),
+            ("Ordering a drink", "点饮料"),
+        ],
+    ),
+    "getting-around-directions-and-transport": (
+        A2,
+        "",
+        "directions and public transport",
+        "问路与公共交通",
+        [
+            ("Asking the way", "问路"),
+            ("Buses and the metro", "公交与地铁"),
+            ("Taxis", "出租车"),
+            ("Reading maps and signs", "看地图和标志"),
+        ],
+    ),
+    "at-the-airport-and-hotel": (
+        A2,
+        "",
+        "check-in at the airport and the hotel",
+        "机场与酒店入住",
+        [
+            ("Checking in for a flight", "办理登机"),
+            ("Security and boarding", "安检与登机"),
+            ("At hotel reception", "在酒店前台"),
+            ("Asking for something in your room", "向酒店提出需要"),
+        ],
+    ),
+    "eating-out-menus-and-orders": (
+        A2,
+        "",
+        "menus, orders and special requests",
+        "菜单、点餐与特殊要求",
+        [
+            ("Reading a menu", "看懂菜单"),
+            ("Ordering", "点餐"),
+            ("Allergies and special requests", "过敏与特殊要求"),
+            ("Paying the bill", "结账"),
+        ],
+    ),
+    "when-things-go-wrong-on-a-trip": (
+        B1,
+        "",
+        "travel problems and complaints",
+        "旅途中的问题与投诉",
+        [
+            ("A lost bag", "行李丢失"),
+            ("A delayed flight", "航班延误"),
+            ("Seeing a doctor abroad", "在国外看病"),
+            ("Making a complaint", "投诉"),
+        ],
+    ),
+    "travel-stories-and-culture": (
+        B2,
+        "",
+        "telling travel stories and talking about culture",
+        "讲述旅行故事、谈论文化",
+        [
+            ("Telling a story in the past", "用过去时讲故事"),
+            ("Describing places", "描述地方"),
+            ("Customs and manners", "风俗与礼仪"),
+            ("Writing a travel blog post", "写一篇旅行博客"),
+        ],
+    ),
+    "cet-4-vocabulary-builder": (
+        B1,
+        "cet",
+        "the CET-4 word list",
+        "四级核心词汇",
+        [
+            ("How the word list is built", "词表的结构"),
+            ("Word families", "词族"),
+            ("Collocations", "搭配"),
+            ("Words in reading passages", "阅读中的词汇"),
+            ("A timed vocabulary test", "限时词汇测试"),
+        ],
+    ),
+    "cet-4-listening-and-reading": (
+        B1,
+        "cet",
+        "CET-4 listening and reading strategies",
+        "四级听力与阅读策略",
+        [
+            ("The listening section", "听力部分"),
+            ("Predicting answers", "预测答案"),
+            ("Skimming and scanning", "略读与查读"),
+            ("Banked cloze", "选词填空"),
+            ("A practice paper", "模拟试卷"),
+        ],
+    ),
+    "cet-6-writing-and-translation": (
+        B2,
+        "cet",
+        "CET-6 essays and translation",
+        "六级作文与翻译",
+        [
+            ("What the markers look for", "阅卷标准"),
+            ("Planning an essay", "作文构思"),
+            ("Translating Chinese culture", "中国文化翻译"),
+            ("Common mistakes", "常见错误"),
+        ],
+    ),
+    "cet-6-intensive-review": (
+        B2,
+        "cet",
+        "a full CET-6 review",
+        "六级全面复习",
+        [
+            ("Listening review", "听力复习"),
+            ("Reading review", "阅读复习"),
+            ("Writing review", "写作复习"),
+            ("Translation review", "翻译复习"),
+            ("A full mock test", "全真模拟"),
+        ],
+    ),
+    "gaokao-english-reading-and-writing": (
+        B1,
+        "gaokao",
+        "gaokao reading and writing",
+        "高考英语阅读与写作",
+        [
+            ("The reading section", "阅读理解"),
+            ("Seven-choose-five", "七选五"),
+            ("The practical writing task", "应用文写作"),
+            ("Continuation writing", "读后续写"),
+        ],
+    ),
+    "ielts-foundation": (
+        B1,
+        "ielts",
+        "how the IELTS test works",
+        "了解雅思考试",
+        [
+            ("The four papers", "四个部分"),
+            ("Band scores", "分数段"),
+            ("Academic or General Training?", "学术类还是培训类？"),
+            ("A study plan", "备考计划"),
+        ],
+    ),
+    "ielts-listening-practice-tests": (
+        B2,
+        "ielts",
+        "IELTS listening practice tests",
+        "雅思听力模拟练习",
+        [
+            ("Section 1: everyday conversations", "第一部分：日常对话"),
+            ("Section 2: a talk", "第二部分：独白"),
+            ("Section 3: a discussion", "第三部分：讨论"),
+            ("Section 4: a lecture", "第四部分：讲座"),
+        ],
+    ),
+    "ielts-academic-writing-task-1": (
+        B2,
+        "ielts",
+        "IELTS Writing Task 1: charts, maps and processes",
+        "雅思小作文：图表、地图与流程图",
+        [
+            ("Line graphs", "线形图"),
+            ("Bar charts and tables", "柱状图与表格"),
+            ("Maps", "地图题"),
+            ("Processes", "流程图"),
+        ],
+    ),
+    "ielts-writing-task-2-argument-essays": (
+        C1,
+        "ielts",
+        "IELTS Writing Task 2 essays",
+        "雅思大作文",
+        [
+            ("Reading the question", "审题"),
+            ("Opinion essays", "观点类"),
+            ("Discussion essays", "讨论类"),
+            ("Problem and solution essays", "问题解决类"),
+            ("Checking your essay", "检查作文"),
+        ],
+    ),
+    "ielts-speaking-band-7": (
+        C1,
+        "ielts",
+        "IELTS Speaking at band 7",
+        "雅思口语 7 分",
+        [
+            ("Part 1: about you", "第一部分：个人话题"),
+            ("Part 2: the long turn", "第二部分：个人陈述"),
+            ("Part 3: discussion", "第三部分：讨论"),
+            ("Fluency and coherence", "流利度与连贯性"),
+        ],
+    ),
+    "toefl-ibt-essentials": (
+        B1,
+        "toefl",
+        "how the TOEFL iBT works",
+        "了解托福考试",
+        [
+            ("The four sections", "四个部分"),
+            ("Scores", "分数"),
+            ("Taking notes", "记笔记"),
+            ("A study plan", "备考计划"),
+        ],
+    ),
+    "toefl-reading-academic-texts": (
+        B2,
+        "toefl",
+        "TOEFL reading under time pressure",
+        "托福限时阅读",
+        [
+            ("Question types", "题型"),
+            ("Vocabulary questions", "词汇题"),
+            ("Inference questions", "推断题"),
+            ("Summary questions", "总结题"),
+        ],
+    ),
+    "toefl-integrated-speaking-and-writing": (
+        C1,
+        "toefl",
+        "TOEFL integrated tasks",
+        "托福综合任务",
+        [
+            ("Reading, listening, then speaking", "读、听、说"),
+            ("Note-taking for integrated tasks", "综合任务的笔记"),
+            ("The integrated essay", "综合写作"),
+            ("Timing", "时间控制"),
+        ],
+    ),
+    "academic-word-list-in-context": (
+        B2,
+        "",
+        "academic vocabulary in context",
+        "语境中的学术词汇",
+        [
+            ("What the Academic Word List is", "什么是学术词表"),
+            ("Words for describing data", "描述数据的词汇"),
+            ("Words for arguing", "论证用词"),
+            ("Using the words in your writing", "在写作中使用"),
+        ],
+    ),
+    "business-english-basics-emails-and-calls": (
+        B1,
+        "",
+        "business emails and phone calls",
+        "商务邮件与电话",
+        [
+            ("Opening and closing an email", "邮件的开头与结尾"),
+            ("Asking and replying politely", "礼貌地询问与回复"),
+            ("Answering the phone", "接听电话"),
+            ("Leaving a message", "留言"),
+            ("Arranging a meeting", "约定会议"),
+        ],
+    ),
+    "english-for-hotel-and-restaurant-staff": (
+        A2,
+        "hospitality",
+        "serving guests in hotels and restaurants",
+        "在酒店和餐厅接待客人",
+        [
+            ("Welcoming guests", "迎接客人"),
+            ("Taking a booking", "接受预订"),
+            ("Taking an order", "点单"),
+            ("Handling a complaint", "处理投诉"),
+        ],
+    ),
+    "speaking-up-in-meetings": (
+        B1,
+        "",
+        "speaking up in meetings",
+        "在会议中发言",
+        [
+            ("Giving your opinion", "发表意见"),
+            ("Interrupting politely", "礼貌地插话"),
+            ("Agreeing and disagreeing", "同意与反对"),
+            ("Summing up actions", "总结行动项"),
+        ],
+    ),
+    "job-interviews-in-english": (
+        B2,
+        "",
+        "job interviews",
+        "求职面试",
+        [
+            ("Telling your story", "讲述你的经历"),
+            ("Answering common questions", "回答常见问题"),
+            ("Talking about strengths and weaknesses", "谈优点与不足"),
+            ("Asking your own questions", "提出你的问题"),
+        ],
+    ),
+    "english-for-software-and-it-teams": (
+        B1,
+        "it",
+        "English in software teams",
+        "软件团队中的英语",
+        [
+            ("Stand-up meetings", "站会"),
+            ("Writing a bug report", "写缺陷报告"),
+            ("Code review comments", "代码评审意见"),
+            ("Explaining a technical decision", "解释技术决策"),
+        ],
+    ),
+    "english-for-healthcare-workers": (
+        B1,
+        "healthcare",
+        "talking with patients and colleagues in healthcare",
+        "医护场景中与患者和同事沟通",
+        [
+            ("Greeting a patient", "接待患者"),
+            ("Asking about symptoms", "询问症状"),
+            ("Explaining a treatment", "解释治疗方案"),
+            ("Handing over to a colleague", "与同事交接"),
+        ],
+    ),
+    "presentations-that-persuade": (
+        B2,
+        "",
+        "presentations that persuade",
+        "有说服力的演讲",
+        [
+            ("Opening with a hook", "用引子开场"),
+            ("Structuring the talk", "演讲结构"),
+            ("Talking about charts", "讲解图表"),
+            ("Handling questions", "应对提问"),
+        ],
+    ),
+    "negotiating-in-english": (
+        C1,
+        "",
+        "negotiating",
+        "谈判",
+        [
+            ("Preparing", "准备"),
+            ("Making an offer", "报价"),
+            ("Bargaining", "讨价还价"),
+            ("Closing the deal", "达成协议"),
+        ],
+    ),
+    "writing-reports-and-proposals": (
+        C1,
+        "",
+        "reports and proposals",
+        "报告与提案",
+        [
+            ("Planning a report", "规划报告"),
+            ("The executive summary", "执行摘要"),
+            ("Recommendations", "建议部分"),
+            ("Editing for clarity", "修改以求清晰"),
+        ],
+    ),
+    "executive-communication": (
+        C1,
+        "",
+        "nuance and diplomacy at senior level",
+        "高层沟通中的分寸与外交辞令",
+        [
+            ("Softening a message", "委婉表达"),
+            ("Saying no diplomatically", "得体地拒绝"),
+            ("Giving feedback", "给予反馈"),
+            ("Speaking for the company", "代表公司发言"),
+        ],
+    ),
+    "academic-writing-foundations": (
+        B1,
+        "",
+        "paragraphs, paraphrase and citation",
+        "段落、转述与引用",
+        [
+            ("The paragraph", "段落"),
+            ("Topic sentences", "主题句"),
+            ("Paraphrasing", "转述"),
+            ("Citing sources", "引用文献"),
+        ],
+    ),
+    "understanding-university-lectures": (
+        B2,
+        "",
+        "following lectures and taking notes",
+        "听讲座与记笔记",
+        [
+            ("How lectures are organised", "讲座的结构"),
+            ("Signal words", "信号词"),
+            ("Taking notes", "记笔记"),
+            ("Asking a question in a seminar", "在研讨课上提问"),
+        ],
+    ),
+    "classroom-english-for-teachers": (
+        B2,
+        "teaching",
+        "running your lessons in English",
+        "用英语组织课堂",
+        [
+            ("Giving instructions", "下达指令"),
+            ("Managing activities", "组织活动"),
+            ("Correcting errors kindly", "温和地纠错"),
+            ("Praise and encouragement", "表扬与鼓励"),
+        ],
+    ),
+    "critical-reading-of-academic-texts": (
+        C1,
+        "",
+        "reading academic papers critically",
+        "批判性阅读学术论文",
+        [
+            ("Finding the claim", "找出主张"),
+            ("Weighing the evidence", "评估证据"),
+            ("What is left out", "被遗漏的内容"),
+            ("Writing a critique", "撰写评论"),
+        ],
+    ),
+    "writing-a-research-paper-in-english": (
+        C2,
+        "",
+        "writing a research paper",
+        "撰写科研论文",
+        [
+            ("The abstract", "摘要"),
+            ("Introduction and literature review", "引言与文献综述"),
+            ("Methods and results", "方法与结果"),
+            ("Discussion and hedging", "讨论与委婉表达"),
+            ("Answering reviewers", "回复审稿人"),
+        ],
+    ),
+    "advanced-style-and-editing": (
+        C2,
+        "",
+        "style and editing",
+        "文体与编辑",
+        [
+            ("Cutting what is not needed", "删繁就简"),
+            ("The exact word", "精准选词"),
+            ("Varying your sentences", "变换句式"),
+            ("Editing a real draft", "修改真实文稿"),
+        ],
+    ),
+}
+
+
+def lesson_body(
+    *, course_en: str, course_zh: str, title: tuple[str, str], position: int, total: int
+) -> tuple[str, str]:
+    """Demo content of one lesson, in English and Chinese: plain, and says it is a demo."""
+    title_en, title_zh = title
+    english = "\n\n".join(
+        (
+            f"Lesson {position} of {total} in {course_en}: {title_en}.",
+            f"Read the model text for “{title_en}” aloud once, then note three phrases you could use "
+            "yourself and write one sentence with each.",
+            "Before you mark the lesson as done, check yourself: could you explain its main point to a "
+            "friend in a few sentences of English? This is demo content of the LearnRight reference app.",
+        )
+    )
+    chinese = "\n\n".join(
+        (
+            f"《{course_zh}》第 {position} 课（共 {total} 课）：{title_zh}。",
+            f"先把“{title_zh}”的示范文本朗读一遍，再记下三个你自己用得上的表达，并各写一个句子。",
+            "在标记本课完成之前，先检查一下：你能用几句英语向朋友讲清本课的要点吗？"
+            "这是 LearnRight 参考应用的演示内容。",
+        )
+    )
+    return english, chinese
+
+
+def lessons_for(*, course_en: str, course_zh: str, titles: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Lesson rows (position from 1) for a course with these lesson titles."""
+    lessons = []
+    for position, (title_en, title_zh) in enumerate(titles, start=1):
+        body_en, body_zh = lesson_body(
+            course_en=course_en,
+            course_zh=course_zh,
+            title=(title_en, title_zh),
+            position=position,
+            total=len(titles),
+        )
+        lessons.append(
+            {
+                "position": position,
+                "title_en": title_en,
+                "title_zh_hans": title_zh,
+                "body_en": body_en,
+                "body_zh_hans": body_zh,
+            }
+        )
+    return lessons
+
+
+for _fields in DEMO_COURSES:
+    _target, _specialisation, _focus_en, _focus_zh, _titles = _PROFILES[_fields["slug"]]
+    _fields.update(
+        target_level=int(_target),
+        specialisation=_specialisation,
+        focus_en=_focus_en,
+        focus_zh_hans=_focus_zh,
+        lessons=lessons_for(
+            course_en=_fields["title_en"], course_zh=_fields["title_zh_hans"], titles=_titles
+        ),
+    )
+
+
 # --- Synthetic courses for benchmarks ------------------------------------------
 
 _TOPICS = [
@@ -806,6 +1449,7 @@ _SETTINGS = [
     ("in Daily Life", "日常生活"),
 ]
 _ALL_GOALS = [EXAM, BUSINESS, TRAVEL, CONVERSATION, ACADEMIC]
+_SPECIALISATIONS = ["healthcare", "hospitality", "it", "teaching", "ielts", "toefl", "cet", "gaokao"]
 
 
 def synthetic_course_fields(*, number: int, rng: random.Random) -> dict[str, Any]:
@@ -814,6 +1458,7 @@ def synthetic_course_fields(*, number: int, rng: random.Random) -> dict[str, Any
     setting_en, setting_zh = _SETTINGS[(number // len(_TOPICS)) % len(_SETTINGS)]
     low = rng.randint(1, 6)
     high = min(6, low + rng.randint(0, 2))
+    target = rng.randint(low, high)
     level = CefrLevel(low).label if low == high else f"{CefrLevel(low).label}-{CefrLevel(high).label}"
     return {
         "title_en": f"{topic_en} {setting_en} {level} (Unit {number})",
@@ -822,7 +1467,21 @@ def synthetic_course_fields(*, number: int, rng: random.Random) -> dict[str, Any
         "summary_zh_hans": f"用于性能测试的生成课程 {number}：{topic_zh}练习。",
         "level_min": low,
         "level_max": high,
+        "target_level": target,
+        # One in five generated courses is specialised, as in the demo catalog.
+        "specialisation": rng.choice(_SPECIALISATIONS) if number % 5 == 0 else "",
+        "focus_en": f"{topic_en.lower()} {setting_en.lower()}",
+        "focus_zh_hans": f"{setting_zh}{topic_zh}",
         "goals": rng.sample(_ALL_GOALS, rng.randint(1, 2)),
         "audiences": rng.sample(list(EVERYONE), rng.randint(1, 3)),
         "featured": False,
     }
+
+
+def synthetic_lessons(*, number: int, title_en: str, title_zh: str) -> list[dict[str, Any]]:
+    """4 to 6 plainly generated lessons of generated course `number`."""
+    titles = [
+        (f"Unit {number}, part {part}", f"第 {number} 单元第 {part} 部分")
+        for part in range(1, 5 + number % 3)
+    ]
+    return lessons_for(course_en=title_en, course_zh=title_zh, titles=titles)

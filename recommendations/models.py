@@ -21,6 +21,24 @@ class CefrLevel(models.IntegerChoices):
     C2 = 6, "C2"
 
 
+class Specialisation(models.TextChoices):
+    """What a specialised course is written for: one industry or one exam.
+
+    "" is a general course. Which answers ask for a specialisation (so that it
+    is not ranked after general courses) is decided in recommendations.rankers.
+    """
+
+    GENERAL = "", _("General")
+    HEALTHCARE = "healthcare", _("Healthcare")
+    HOSPITALITY = "hospitality", _("Hotels and restaurants")
+    IT = "it", _("Software and IT")
+    TEACHING = "teaching", _("Teaching")
+    IELTS = "ielts", _("IELTS")
+    TOEFL = "toefl", _("TOEFL")
+    CET = "cet", _("CET-4/6")
+    GAOKAO = "gaokao", _("Gaokao")
+
+
 def localized(*, en: str, zh_hans: str) -> str:
     """The Simplified Chinese text when that is the active language and it exists."""
     if (get_language() or "").lower().startswith("zh") and zh_hans:
@@ -44,6 +62,19 @@ class Course(models.Model):
     summary_zh_hans = models.TextField(_("summary (Simplified Chinese)"))
     level_min = models.PositiveSmallIntegerField(_("lowest CEFR level"), choices=CefrLevel.choices)
     level_max = models.PositiveSmallIntegerField(_("highest CEFR level"), choices=CefrLevel.choices)
+    # The level the course is pitched at, inside the range: the personalized
+    # ranker measures fit as the distance from it, not as "inside the range".
+    # Empty means the lowest level of the range (rows written before it existed).
+    target_level = models.PositiveSmallIntegerField(
+        _("target CEFR level"), choices=CefrLevel.choices, null=True, blank=True
+    )
+    specialisation = models.CharField(
+        _("specialisation"), max_length=20, choices=Specialisation.choices, blank=True, default=""
+    )
+    # A few words on what the course offers for its goals, shown in the reason
+    # "For your goal: ..." (ALG 16, REQUIREMENTS C3).
+    focus_en = models.CharField(_("focus (English)"), max_length=120, blank=True, default="")
+    focus_zh_hans = models.CharField(_("focus (Simplified Chinese)"), max_length=120, blank=True, default="")
     goals = models.CharField(_("learning goals"), max_length=200, blank=True, default="")
     audiences = models.CharField(_("audiences"), max_length=200, blank=True, default="")
     featured = models.BooleanField(_("featured"), default=False)
@@ -57,6 +88,12 @@ class Course(models.Model):
             models.CheckConstraint(
                 condition=models.Q(level_min__lte=models.F("level_max")),
                 name="course_level_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    level_min__lte=models.F("target_level"), level_max__gte=models.F("target_level")
+                ),
+                name="course_target_level_in_range",
             ),
         ]
         indexes = [
@@ -81,6 +118,18 @@ class Course(models.Model):
     def level_range(self) -> str:
         low, high = CefrLevel(self.level_min).label, CefrLevel(self.level_max).label
         return low if low == high else f"{low}–{high}"
+
+    @property
+    def target(self) -> int:
+        return self.target_level or self.level_min
+
+    @property
+    def target_level_label(self) -> str:
+        return CefrLevel(self.target).label
+
+    @property
+    def focus(self) -> str:
+        return localized(en=self.focus_en, zh_hans=self.focus_zh_hans)
 
     @property
     def goal_codes(self) -> list[str]:
@@ -113,6 +162,70 @@ class Enrollment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.course}"
+
+
+class Lesson(models.Model):
+    """One lesson of a course's syllabus (4 to 8 per course), in both languages.
+
+    Part of the public catalog, like Course: not personal data.
+    """
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons")
+    position = models.PositiveSmallIntegerField(_("position"))
+    title_en = models.CharField(_("title (English)"), max_length=160)
+    title_zh_hans = models.CharField(_("title (Simplified Chinese)"), max_length=160)
+    # Paragraphs separated by a blank line.
+    body_en = models.TextField(_("content (English)"))
+    body_zh_hans = models.TextField(_("content (Simplified Chinese)"))
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        ordering = ["course", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "position"], name="lesson_position_unique_per_course"),
+            models.CheckConstraint(condition=models.Q(position__gte=1), name="lesson_position_from_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course.slug} #{self.position}: {self.title_en}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:lesson_detail", args=[self.course.slug, self.position])
+
+    @property
+    def title(self) -> str:
+        return localized(en=self.title_en, zh_hans=self.title_zh_hans)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        body = localized(en=self.body_en, zh_hans=self.body_zh_hans)
+        return [paragraph.strip() for paragraph in body.split("\n\n") if paragraph.strip()]
+
+
+class LessonProgress(models.Model):
+    """A lesson a learner marked as done: personal data on the contract basis.
+
+    Necessary for the service the learner chose (PIPL 13(1)2): without it
+    "My courses" cannot say where they stopped. It hangs off the enrollment, so
+    leaving a course erases it; it is exported and erased with the account
+    (D1, D4) and is never read by the rankers (C5: the profile, under consent,
+    is the only input of personalization).
+    """
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="progress")
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="progress")
+    completed_at = models.DateTimeField(_("done"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "lesson"], name="lesson_progress_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment} ✓ {self.lesson.position}"
 
 
 class PersonalizationPreference(models.Model):

@@ -15,6 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Abs, Coalesce
 from django.utils import timezone
 
 from onboarding.choices import EnglishLevel, LearningGoal, Occupation
@@ -22,21 +23,52 @@ from recommendations.models import CefrLevel, Course
 
 POPULARITY_WINDOW = timedelta(days=30)
 
-# How much each kind of match is worth. The goal says what the learner wants
-# to learn, the level whether they can follow it, the occupation only who the
-# course was written for. Published on the "How recommendations work" page
-# (ALG 16): change both together.
-GOAL_WEIGHT = 4
-LEVEL_WEIGHT = 2
-OCCUPATION_WEIGHT = 1
+# The personalized order, factor by factor, each published in one sentence on
+# the "How recommendations work" page (ALG 16): change both together.
+# 1. Level fit: a course whose target level is within LEVEL_FIT_STEPS of the
+#    learner's level comes first, then one two steps away, then the rest.
+# 2. Goal: within that, courses for the learner's goal.
+# 3. General before specialised: a course for one industry or exam comes after
+#    general ones unless the answers ask for it (SPECIALISATIONS_ASKED_BY).
+# 4. Occupation: courses written for the learner's occupation.
+# 5. Closeness: the target level at the learner's level before one step away.
+# 6. Popularity, then the newest, as in the popular list.
+# Then diversity: at most MAX_PER_SPECIALISATION courses of one specialisation
+# in the first DIVERSE_SLOTS.
+LEVEL_FIT_STEPS = 1
+DIVERSE_SLOTS = 6
+MAX_PER_SPECIALISATION = 2
+# Rows read to fill the diverse slots: the top of the order, never the catalog.
+CANDIDATES_PER_SLOT = 3
 
 # The only answers a ranker reads (keys of onboarding.selectors.learner_profile_answers),
-# with the codes each may hold.
+# with the codes each may hold. Nothing else about a person is read (C5):
+# not enrollments, not lesson progress.
 ANSWER_CHOICES = {
     "english_level": EnglishLevel,
     "learning_goal": LearningGoal,
     "occupation": Occupation,
 }
+
+# Which answers ask for a specialised course (recommendations.models.Specialisation):
+# preparing for an exam asks for the exam courses, teaching for the teachers'
+# course. No answer names an industry, so industry courses never outrank
+# general ones on the same footing.
+EXAM_SPECIALISATIONS = frozenset({"ielts", "toefl", "cet", "gaokao"})
+SPECIALISATIONS_ASKED_BY = {
+    ("learning_goal", "exam_preparation"): EXAM_SPECIALISATIONS,
+    ("occupation", "teacher"): frozenset({"teaching"}),
+}
+
+
+def specialisations_asked_for(answers: dict[str, str]) -> frozenset[str]:
+    """The specialisations the learner's answers point at."""
+    asked: set[str] = set()
+    for (key, code), specialisations in SPECIALISATIONS_ASKED_BY.items():
+        if answers.get(key) == code:
+            asked |= specialisations
+    return frozenset(asked)
+
 
 _ROW_FIELDS = (
     "id",
@@ -102,46 +134,114 @@ def rank_popular(*, limit: int, now=None) -> list[dict[str, Any]]:
 
 
 def rank_personalized(*, answers: dict[str, str], limit: int, now=None) -> list[dict[str, Any]]:
-    """Personalized: score = weighted matches of level, goal and occupation.
+    """Personalized: the order of the factors above, then diversity in the first six.
 
-    Ties are broken by popularity, then the newest. Each row carries its
-    reasons as (kind, answer code) pairs, the input of the "Why this course?"
-    disclosure (ALG 16, REQUIREMENTS C3). Courses that match nothing still
-    follow, by popularity, so a learner never sees an empty section.
+    Each row carries its reasons as (kind, code) pairs, the input of the "Why
+    this course?" disclosure (ALG 16, REQUIREMENTS C3): what matched for that
+    course, so cards that matched differently read differently. Courses that
+    match nothing still follow, so a learner never sees an empty section.
+    One query, over the top of the order only.
     """
     now = now or timezone.now()
     answers = relevant_answers(answers)
     level = level_number(answers.get("english_level"))
     goal = answers.get("learning_goal")
     occupation = answers.get("occupation")
+    asked = specialisations_asked_for(answers)
 
     def flag(condition: Q | None) -> Case | Value:
         if condition is None:
             return Value(0, output_field=IntegerField())
         return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
+    zero = Value(0, output_field=IntegerField())
     queryset = _with_popularity(Course.objects.filter(published=True), now=now).annotate(
-        level_match=flag(Q(level_min__lte=level, level_max__gte=level) if level else None),
-        goal_match=flag(Q(goals__contains=_wrapped(goal)) if goal else None),
-        occupation_match=flag(Q(audiences__contains=_wrapped(occupation)) if occupation else None),
+        target=Coalesce("target_level", "level_min"),
     )
     queryset = queryset.annotate(
-        score=F("goal_match") * GOAL_WEIGHT
-        + F("level_match") * LEVEL_WEIGHT
-        + F("occupation_match") * OCCUPATION_WEIGHT
-    ).order_by("-score", "-popularity", "-created_at", "-id")
-    rows = queryset.values(
-        *_ROW_FIELDS, "popularity", "score", "level_match", "goal_match", "occupation_match"
-    )[:limit]
+        level_distance=Abs(F("target") - level) if level else zero,
+        goal_match=flag(Q(goals__contains=_wrapped(goal)) if goal else None),
+        occupation_match=flag(Q(audiences__contains=_wrapped(occupation)) if occupation else None),
+        unasked_specialised=flag(
+            ~Q(specialisation="") & ~Q(specialisation__in=sorted(asked)) if asked else ~Q(specialisation="")
+        ),
+    ).annotate(
+        level_band=Case(
+            When(level_distance__lte=LEVEL_FIT_STEPS, then=Value(2)),
+            When(level_distance=LEVEL_FIT_STEPS + 1, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        if level
+        else zero,
+    )
+    queryset = queryset.order_by(
+        "-level_band",
+        "-goal_match",
+        "unasked_specialised",
+        "-occupation_match",
+        "level_distance",
+        "-popularity",
+        "-created_at",
+        "-id",
+    )
+    candidates = max(limit, DIVERSE_SLOTS * CANDIDATES_PER_SLOT)
+    rows = list(
+        queryset.values(
+            *_ROW_FIELDS,
+            "focus_en",
+            "focus_zh_hans",
+            "specialisation",
+            "target",
+            "popularity",
+            "level_band",
+            "level_distance",
+            "goal_match",
+            "occupation_match",
+        )[:candidates]
+    )
 
     ranked = []
-    for row in rows:
+    for row in diversify(rows)[:limit]:
         reasons = []
         if row.pop("goal_match"):
             reasons.append(("learning_goal", goal))
-        if row.pop("level_match"):
-            reasons.append(("english_level", answers["english_level"]))
+            if row["specialisation"] in asked & EXAM_SPECIALISATIONS:
+                reasons.append(("exam", row["specialisation"]))
+        distance = row.pop("level_distance")
+        if level and distance <= LEVEL_FIT_STEPS:
+            step = (
+                "level_same" if distance == 0 else "level_above" if row["target"] > level else "level_below"
+            )
+            reasons.append((step, CefrLevel(row["target"]).label))
         if row.pop("occupation_match"):
             reasons.append(("occupation", occupation))
+        row.pop("level_band")
         ranked.append({**row, "reasons": reasons})
     return ranked
+
+
+def diversify(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """At most MAX_PER_SPECIALISATION of one specialisation in the first DIVERSE_SLOTS.
+
+    A course that would break the rule moves down to just after the diverse
+    slots, keeping its order among the others; general courses are never held
+    back. When the candidates lack variety, the slots are filled in order.
+    """
+    chosen: list[int] = []
+    counts: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        if len(chosen) == DIVERSE_SLOTS:
+            break
+        kind = row["specialisation"]
+        if kind and counts.get(kind, 0) >= MAX_PER_SPECIALISATION:
+            continue
+        counts[kind] = counts.get(kind, 0) + 1
+        chosen.append(index)
+    for index in range(len(rows)):
+        if len(chosen) >= DIVERSE_SLOTS:
+            break
+        if index not in chosen:
+            chosen.append(index)
+    taken = set(chosen)
+    return [rows[index] for index in chosen] + [row for index, row in enumerate(rows) if index not in taken]

@@ -18,6 +18,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from consent import purposes
 from consent import selectors as consent_selectors
@@ -25,7 +26,14 @@ from onboarding import consent_purposes
 from onboarding import selectors as onboarding_selectors
 from onboarding.choices import EnglishLevel, LearningGoal, Occupation
 from recommendations import rankers
-from recommendations.models import CefrLevel, Course, Enrollment, PersonalizationPreference, localized
+from recommendations.models import (
+    CefrLevel,
+    Course,
+    Enrollment,
+    PersonalizationPreference,
+    Specialisation,
+    localized,
+)
 
 HOME_LIMIT = 12
 CATALOG_PAGE_SIZE = 24
@@ -72,6 +80,9 @@ class Recommendations:
     # None for visitors who are not signed in: they have no switch to show.
     switch_enabled: bool | None
     consent_granted: bool
+    # "granted", "declined", "withdrawn" or "undecided": the home page says
+    # which, so "off" always comes with its true reason.
+    consent_standing: str
     # The profiling notice version a dismissible invitation to personalize is
     # shown for; "" when no invitation is shown.
     invitation_version: str
@@ -81,7 +92,7 @@ class Recommendations:
     def courses(self) -> tuple[RecommendedCourse, ...]:
         # Built on first use only: when the rendered list is already cached,
         # neither the ranked rows nor their translations are needed.
-        return tuple(_present(row, personalized=self.personalized) for row in self.rows())
+        return tuple(present_course(row, personalized=self.personalized) for row in self.rows())
 
 
 # --- Catalog ----------------------------------------------------------------
@@ -150,17 +161,40 @@ def personalization_is_enabled(*, user) -> bool:
 # --- Recommendations --------------------------------------------------------
 
 
-def reason_text(kind: str, code: str) -> str:
-    """One line of "Why this course?", in the active language."""
+# "Written for ...": the occupation as the group a course is written for.
+OCCUPATION_AUDIENCES = {
+    Occupation.SCHOOL_STUDENT: gettext_lazy("Written for school students"),
+    Occupation.UNIVERSITY_STUDENT: gettext_lazy("Written for university students"),
+    Occupation.WORKING_PROFESSIONAL: gettext_lazy("Written for working professionals"),
+    Occupation.TEACHER: gettext_lazy("Written for teachers"),
+    Occupation.OTHER: gettext_lazy("Written for adult learners like you"),
+}
+
+
+def reason_text(kind: str, code: str, *, row: dict[str, Any] | None = None) -> str:
+    """One line of "Why this course?", in the active language: what matched for this course."""
+    row = row or {}
     if kind == "learning_goal":
-        return _("Matches your goal: %(goal)s") % {"goal": LearningGoal(code).label}
+        focus = localized(en=row.get("focus_en", ""), zh_hans=row.get("focus_zh_hans", ""))
+        goal = LearningGoal(code).label
+        if focus:
+            return _("For your goal, %(goal)s: %(focus)s") % {"goal": goal, "focus": focus}
+        return _("For your goal: %(goal)s") % {"goal": goal}
+    if kind == "exam":
+        return _("Prepares you for an exam: %(exam)s") % {"exam": Specialisation(code).label}
+    if kind == "level_same":
+        return _("At your level: %(level)s") % {"level": code}
+    if kind == "level_above":
+        return _("One step above your level: %(level)s") % {"level": code}
+    if kind == "level_below":
+        return _("One step below your level, for review: %(level)s") % {"level": code}
     if kind == "english_level":
         return _("Matches your English level: %(level)s") % {"level": EnglishLevel(code).label}
-    return _("Written for learners like you: %(occupation)s") % {"occupation": Occupation(code).label}
+    return str(OCCUPATION_AUDIENCES[Occupation(code)])
 
 
-def _present(row: dict[str, Any], *, personalized: bool) -> RecommendedCourse:
-    reasons = tuple(reason_text(kind, code) for kind, code in row["reasons"])
+def present_course(row: dict[str, Any], *, personalized: bool) -> RecommendedCourse:
+    reasons = tuple(reason_text(kind, code, row=row) for kind, code in row["reasons"])
     if personalized and not reasons:
         # Honest about items that fill the list without matching an answer (ALG 16).
         reasons = (_("None of your answers matched; shown because it is popular with learners."),)
@@ -232,12 +266,14 @@ def recommendations_for(*, user) -> Recommendations:
             list_key=key,
             switch_enabled=None,
             consent_granted=False,
+            consent_standing="undecided",
             invitation_version="",
             rows=partial(popular_courses, key=key),
         )
 
     enabled, dismissed_version = personalization_preference(user=user)
-    granted = consent_selectors.consent_is_granted(user=user, purpose=PROFILING)
+    standing = consent_selectors.consent_standing(user=user, purpose=PROFILING)
+    granted = standing == "granted"
     answers: dict[str, str] = {}
     if granted and enabled:
         answers = rankers.relevant_answers(onboarding_selectors.learner_profile_answers(user=user))
@@ -266,6 +302,7 @@ def recommendations_for(*, user) -> Recommendations:
         list_key=key,
         switch_enabled=enabled,
         consent_granted=granted,
+        consent_standing=standing,
         invitation_version=invitation_version,
         rows=rows,
     )

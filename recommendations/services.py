@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from recommendations.demo_catalog import DEMO_COURSES, synthetic_course_fields
-from recommendations.models import Course, Enrollment, PersonalizationPreference
+from recommendations.demo_catalog import DEMO_COURSES, synthetic_course_fields, synthetic_lessons
+from recommendations.models import Course, Enrollment, Lesson, PersonalizationPreference
 from recommendations.selectors import CATALOG_VERSION_KEY
 
 # --- Catalog ----------------------------------------------------------------
@@ -40,9 +40,10 @@ def catalog_load_demo() -> tuple[int, int]:
     for position, fields in enumerate(DEMO_COURSES):
         fields = dict(fields)
         slug = fields.pop("slug")
+        lessons = fields.pop("lessons")
         fields["goals"] = _wrap(fields["goals"])
         fields["audiences"] = _wrap(fields["audiences"])
-        _, created = Course.objects.update_or_create(
+        course, created = Course.objects.update_or_create(
             slug=slug,
             defaults={**fields, "published": True},
             create_defaults={
@@ -52,8 +53,17 @@ def catalog_load_demo() -> tuple[int, int]:
             },
         )
         created_count += created
+        _syllabus_set(course=course, lessons=lessons)
     catalog_changed()
     return created_count, total - created_count
+
+
+def _syllabus_set(*, course: Course, lessons: list[dict]) -> None:
+    """Make the course's lessons exactly these, by position (idempotent)."""
+    for lesson in lessons:
+        fields = dict(lesson)
+        Lesson.objects.update_or_create(course=course, position=fields.pop("position"), defaults=fields)
+    Lesson.objects.filter(course=course, position__gt=len(lessons)).delete()
 
 
 def catalog_add_synthetic(*, count: int, batch_size: int = 5000, seed: int = 20220425) -> int:
@@ -71,7 +81,8 @@ def catalog_add_synthetic(*, count: int, batch_size: int = 5000, seed: int = 202
     with transaction.atomic():
         for offset in range(0, count, batch_size):
             batch = []
-            for number in range(start + offset, start + min(offset + batch_size, count)):
+            numbers = range(start + offset, start + min(offset + batch_size, count))
+            for number in numbers:
                 fields = synthetic_course_fields(number=number, rng=rng)
                 batch.append(
                     Course(
@@ -82,7 +93,17 @@ def catalog_add_synthetic(*, count: int, batch_size: int = 5000, seed: int = 202
                         **fields,
                     )
                 )
-            Course.objects.bulk_create(batch, batch_size=batch_size)
+            courses = Course.objects.bulk_create(batch, batch_size=batch_size)
+            Lesson.objects.bulk_create(
+                (
+                    Lesson(course_id=course.pk, **lesson)
+                    for number, course in zip(numbers, courses, strict=True)
+                    for lesson in synthetic_lessons(
+                        number=number, title_en=course.title_en, title_zh=course.title_zh_hans
+                    )
+                ),
+                batch_size=batch_size,
+            )
         catalog_changed()
     return count
 

@@ -2,10 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from onboarding import services as onboarding_services
 from recommendations import selectors, services
 from recommendations.forms import InvitationDismissForm, PersonalizationSwitchForm
 
@@ -16,6 +18,11 @@ def _bad_request(request: HttpRequest, message: str) -> HttpResponse:
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    # Skipping the consent screen ends the first run here: back to the page
+    # the person signed up from, such as a course ("Sign up to enroll").
+    return_to = onboarding_services.first_run_return_to_pop(request=request)
+    if return_to:
+        return redirect(return_to)
     recommendations = selectors.recommendations_for(user=request.user)
     return render(
         request,
@@ -32,9 +39,8 @@ def how_it_works(request: HttpRequest) -> HttpResponse:
         request,
         "recommendations/how_it_works.html",
         {
-            "goal_weight": rankers.GOAL_WEIGHT,
-            "level_weight": rankers.LEVEL_WEIGHT,
-            "occupation_weight": rankers.OCCUPATION_WEIGHT,
+            "diverse_slots": rankers.DIVERSE_SLOTS,
+            "max_per_specialisation": rankers.MAX_PER_SPECIALISATION,
             "popularity_days": rankers.POPULARITY_WINDOW.days,
         },
     )
@@ -88,14 +94,17 @@ def my_courses(request: HttpRequest) -> HttpResponse:
     return render(request, "recommendations/my_courses.html", {"page": page})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def personalization_switch(request: HttpRequest) -> HttpResponse:
     """One click turns personalization off or on (ALG 17, REQUIREMENTS C2).
 
     It stores a preference and touches no consent record; the very next
-    request uses it.
+    request uses it. Opened by address (GET), it changes nothing and leads to
+    the switch on the home page rather than to a bare 405.
     """
+    if request.method == "GET":
+        return redirect(reverse("home") + "#personalization")
     form = PersonalizationSwitchForm(request.POST)
     if not form.is_valid():
         return _bad_request(

@@ -25,21 +25,25 @@ _STEPS = (
     TrainingStep(
         title=_("Getting an account"),
         condemned=_(
-            "The company created the account itself and texted the person to log in: he never chose "
-            "to sign up, and never saw the rules."
+            "The company configured the account and its password without the person's permission and sent a "
+            "registration text message; the login that followed skipped the consent step and showed no rules."
         ),
         ours=_(
             "People sign up themselves with a mobile number and nothing else. What is processed, why and "
             "for how long is written above the form, with the policy one click away and an unticked box "
             "that records the version read."
         ),
-        requirement_ids=("A1", "A2", "A3"),
+        requirement_ids=("A1", "A2", "A3", "A7"),
         screenshot_name="signup",
         alt=_("The signup page: one phone field, the short notice and the unticked policy box."),
     ),
     TrainingStep(
         title=_("The first screen after signing in"),
-        condemned=_("Straight into a questionnaire, with no consent step at all."),
+        condemned=_(
+            "For this account, straight into questionnaires: the consent tick screen new users saw was "
+            "skipped. Even with it, the court held, answers forced by having no way to refuse are not valid "
+            "consent."
+        ),
         ours=_(
             "A screen of its own for profiling: what would be asked, why, how long it is kept, what happens "
             "without it. Agree and Skip are the same button in the same size; nothing is pre-ticked."
@@ -51,8 +55,8 @@ _STEPS = (
     TrainingStep(
         title=_("The questions"),
         condemned=_(
-            "Occupation, learning goal and English level, then name in Chinese and English, all "
-            "mandatory: answering was the only way in."
+            "Occupation, school stage, English level and learning goal, then name in Chinese and English, "
+            "all mandatory, with no skip or refuse: answering was the only way in."
         ),
         ours=_(
             "Only after Agree, one question at a time; each can be skipped, or all the rest at once. "
@@ -64,7 +68,10 @@ _STEPS = (
     ),
     TrainingStep(
         title=_("The home page"),
-        condemned=_("Personalised push was the only mode, justified as necessary for the service."),
+        condemned=_(
+            "Personalised push was the only mode, defended as necessary for the service. The court: "
+            "necessary means the basic functions, or add-ons the user chose; this was neither."
+        ),
         ours=_(
             "Everyone sees recommendations. Without consent or answers: popular courses. With them: a "
             "labelled personalised list, a 'Why this course?' for each item, and a one-click switch off."
@@ -75,7 +82,10 @@ _STEPS = (
     ),
     TrainingStep(
         title=_("Afterwards: rights"),
-        condemned=_("It took a lawsuit to obtain a copy of the data, a stop to processing and deletion."),
+        condemned=_(
+            "It took a lawsuit to obtain a copy of the data, a stop to processing and deletion, a written "
+            "apology and 2,900 yuan (a lawyer's fee and an evidence fee)."
+        ),
         ours=_(
             "The privacy centre makes each of those a button: withdraw (one click, like agreeing), a copy "
             "of all data, the consent history with receipts, and account cancellation without a reason."

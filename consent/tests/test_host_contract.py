@@ -84,8 +84,19 @@ def test_the_default_settings_are_safe(settings):
     assert app_settings.HOME_URL == "/"
 
 
-def test_the_configured_installation_passes_every_check(published):
+def test_the_configured_installation_passes_every_check_in_development(published, settings):
+    settings.DEBUG = True
+
     assert [m for m in checks.run_checks() if m.level >= checks.WARNING] == []
+
+
+def test_outside_debug_the_ledger_checkpoints_need_a_signing_key_e010(published, settings):
+    settings.DEBUG = False
+
+    errors = [m for m in checks.run_checks(tags=["consent"]) if m.id == "consent.E010"]
+
+    assert len(errors) == 1
+    assert "CONSENT_CHECKPOINT_SIGNING_KEY" in errors[0].hint
 
 
 @pytest.mark.skipif(importlib.util.find_spec("celery") is not None, reason="Celery is installed here")

@@ -45,6 +45,8 @@ class ExampleHostTests(TestCase):
         )
 
     def test_manage_py_check_is_clean(self):
+        # The test runner turns DEBUG off, as in production: the checkpoint key
+        # comes from the environment (.ci/consent_package sets one).
         out = StringIO()
         call_command("check", fail_level="WARNING", stdout=out)
         self.assertIn("no issues", out.getvalue())
@@ -150,7 +152,7 @@ class ExampleHostTests(TestCase):
         record = services.consent_grant(user=user, purpose="marketing_emails", surface="test")
         out = StringIO()
         call_command("verify_consent_ledger", stdout=out)
-        self.assertIn("2 record(s) verified", out.getvalue())
+        self.assertIn("Consent ledger intact: 2 record(s)", out.getvalue())
 
         with connection.cursor() as cursor:
             cursor.execute(

@@ -93,3 +93,9 @@ CONSENT_CONTROLLER = {
 }
 # Where the consent pages send people when there is nothing more to ask.
 CONSENT_HOME_URL = "home"
+# The ledger's signed checkpoints (Ed25519): the key comes from your secret
+# store, never from the repository. Not needed while DEBUG is on; required
+# otherwise, with `pip install django-consent-ledger[checkpoints]`.
+import os  # noqa: E402 - the block is appended to startproject's settings
+
+CONSENT_CHECKPOINT_SIGNING_KEY = os.environ.get("CONSENT_CHECKPOINT_SIGNING_KEY", "")

@@ -30,7 +30,7 @@ def _links(client, path: str) -> list[str]:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path.startswith("/"):
             continue
-        if parts.path.startswith(SKIP_PREFIXES) or parts.path.endswith((".json", ".css", ".png")):
+        if parts.path.startswith(SKIP_PREFIXES) or parts.path.endswith((".json", ".py", ".css", ".png")):
             continue
         links.append(parts.path)
     return links
@@ -84,3 +84,24 @@ def test_every_legal_page_is_within_two_clicks_of_every_page(client, legal_pages
         for target in legal_pages:
             clicks = _clicks_to(client, page, target)
             assert clicks is not None, f"{target} is not within 2 clicks of {page}"
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "learner"])
+def test_every_page_links_the_privacy_policy_from_its_footer_one_click_away(client, signed_in):
+    # A4 promises one click from every page's footer; the walk above would
+    # still find the policy within two clicks without the footer link.
+    notices_publish_all()
+    if signed_in:
+        user = UserFactory()
+        policy_acknowledge(user=user, surface="test")
+        client.force_login(user)
+    policy = reverse("consent:privacy_policy")
+    pages = _site_pages(client)
+    assert len(pages) > 5, pages
+    for page in pages:
+        response = client.get(page)
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        footer = re.search(r"<footer\b.*?</footer>", response.content.decode(), flags=re.S)
+        assert footer, f"{page} has no footer"
+        assert f'href="{policy}"' in footer.group(0), f"{page}: no privacy policy link in the footer"

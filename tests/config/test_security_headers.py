@@ -35,3 +35,26 @@ def test_production_settings_send_hsts_and_redirect_http_to_https():
     assert "max-age=31536000;" in result.stdout
     assert "includeSubDomains" in " ".join(hsts)
     assert plain_http_status == "301"
+
+
+def test_every_page_denies_browser_features_no_page_uses(client):
+    response = client.get("/")
+
+    policy = response["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert f"{feature}=()" in policy
+
+
+def test_the_authenticator_app_pages_are_for_staff_only(client):
+    from tests.factories import UserFactory
+
+    learner = UserFactory()
+    learner.refresh_from_db()
+    client.force_login(learner)
+    assert client.get("/accounts/2fa/").status_code == 404
+    assert client.get("/accounts/2fa/totp/activate/").status_code == 404
+
+    staff = UserFactory(is_staff=True)
+    staff.refresh_from_db()
+    client.force_login(staff)
+    assert client.get("/accounts/2fa/").status_code == 200

@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": "x7#k2-production-like-secret-key-for-the-deploy-check-0123456789abcdef",
     "DJANGO_ALLOWED_HOSTS": "learn.example.com",
+    "CONSENT_CHECKPOINT_SIGNING_KEY": "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
     # Production shares one Redis between its processes (F1: the rate limits)
     # and sends SMS through a provider; locmem stands in for the provider's
     # backend, which a deployment names in SMS_BACKEND.
@@ -43,7 +44,9 @@ def test_check_deploy_is_clean_with_production_environment():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+@pytest.mark.parametrize(
+    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "CONSENT_CHECKPOINT_SIGNING_KEY"]
+)
 def test_production_refuses_to_start_without_a_required_secret(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = _manage("check", env=env)

@@ -9,6 +9,16 @@ from consent.services import consent_grant, notices_publish_all, policy_acknowle
 from onboarding.consent_purposes import PROFILING
 from tests.factories import LearnerFactory
 
+# A fixed key for tests only; production keys come from the environment (E5).
+TEST_CHECKPOINT_KEY = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"
+
+
+@pytest.fixture(autouse=True)
+def _checkpoint_signing_key(settings):
+    """Checkpoints in tests are signed with a fixed key, and made over records up to now."""
+    settings.CONSENT_CHECKPOINT_SIGNING_KEY = TEST_CHECKPOINT_KEY
+    settings.CONSENT_CHECKPOINT_SETTLE_SECONDS = 0
+
 
 @pytest.fixture
 def published(db):

@@ -170,3 +170,16 @@ def test_access_log_entries_cannot_be_changed_through_the_orm(client, staff, lea
         StaffAccessLogEntry.objects.update(page="edited")
     with pytest.raises(ImmutableRecordError):
         StaffAccessLogEntry.objects.all().delete()
+
+
+def test_searching_the_ledger_by_subject_id_is_logged_once_per_person(client, staff, learner):
+    from consent.services import notices_publish_all, policy_acknowledge
+
+    notices_publish_all()
+    policy_acknowledge(user=learner, surface="test")
+    policy_acknowledge(user=learner, surface="test")
+
+    client.get(reverse("admin:consent_consentrecord_changelist"), {"q": str(learner.subject_id)})
+
+    entry = StaffAccessLogEntry.objects.get()
+    assert (entry.subject_id, entry.page) == (learner.subject_id, "admin:consent.consentrecord:search")

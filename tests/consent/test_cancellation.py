@@ -98,7 +98,7 @@ def test_the_cancellation_page_states_what_happens_and_asks_no_reason(client, le
     assert "freed at once" in html
     for category in registry.categories():
         assert str(category.label) in html
-    form = re.search(rf'<form method="post" action="{CANCEL}">(.*?)</form>', html, flags=re.S).group(1)
+    form = re.search(rf'<form method="post" action="{CANCEL}"[^>]*>(.*?)</form>', html, flags=re.S).group(1)
     # No reason asked, no data asked: the CSRF token and one button.
     assert re.findall(r"<(input|select|textarea)\b[^>]*>", form) == ["input"]
     assert 'name="csrfmiddlewaretoken"' in form

@@ -44,7 +44,7 @@ def ledger(person):
 def test_an_intact_ledger_verifies(ledger, capsys):
     call_command("verify_consent_ledger")
 
-    assert "4 record(s) verified" in capsys.readouterr().out
+    assert "4 record(s) in 1 chain(s) verified" in capsys.readouterr().out
 
 
 def test_a_row_altered_by_raw_sql_is_named(ledger):

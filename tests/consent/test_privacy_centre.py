@@ -33,9 +33,11 @@ def _forms(html: str) -> list[str]:
 
 
 def _purpose_card(html: str, code: str) -> str:
-    match = re.search(rf'<li class="card mb-3 purpose-{code}">(.*?)</li>', html, flags=re.S)
-    assert match, f"no card for {code}"
-    return match.group(1)
+    # Cards hold the notice text, itself a list: cut at the next card or section heading.
+    for part in html.split('<li class="card mb-3 purpose-')[1:]:
+        if part.startswith(f'{code}">'):
+            return part.split('<h2 class="h4', 1)[0]
+    raise AssertionError(f"no card for {code}")
 
 
 def _agree(client, purpose):
@@ -237,3 +239,32 @@ def test_product_news_has_no_consent_screen_of_its_own_only_the_centre(client, p
 
     assert response["Location"] == CENTRE
     assert _decisions(person, PRODUCT_NEWS_SMS) == []
+
+
+def test_agreeing_in_the_centre_shows_the_notice_text_the_consent_screen_shows_before_the_button(
+    client, person
+):
+    # B2, A3: the grant records a notice version, so the person reads that text
+    # here, not behind a link; the frequency of product news is on screen.
+    client.force_login(person)
+
+    html = client.get(CENTRE).content.decode()
+
+    for purpose in (PROFILING, PRODUCT_NEWS_SMS):
+        card = _purpose_card(html, purpose)
+        notice = selectors.purpose_notice_current(purpose=purpose)
+        screen_text = notice.text
+        assert screen_text in card
+        assert card.index(screen_text) < card.index(">Agree</button>")
+    assert "at most two messages a month" in _purpose_card(html, PRODUCT_NEWS_SMS)
+
+
+def test_the_notice_in_the_centre_is_the_text_the_consent_screen_shows(client, person):
+    client.force_login(person)
+
+    screen = client.get(reverse("consent:screen", args=[PROFILING])).content.decode()
+    centre = client.get(CENTRE).content.decode()
+
+    notice = selectors.purpose_notice_current(purpose=PROFILING)
+    assert notice.text in screen
+    assert notice.text in _purpose_card(centre, PROFILING)

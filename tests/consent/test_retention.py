@@ -110,3 +110,40 @@ def test_the_management_command_applies_the_same_retention(capsys):
 
     assert not DataExport.objects.exists()
     assert "data_exports: 1" in capsys.readouterr().out
+
+
+def test_an_operator_created_account_never_signed_in_is_erased_after_90_days(published):
+    # A7: an institution's import or a staff member's addition is not kept
+    # forever for someone who never came.
+    old = timezone.now() - timedelta(days=91)
+    imported = LearnerFactory(phone_verified=False, date_joined=old, origin=User.Origin.IMPORT)
+    added = LearnerFactory(phone_verified=False, date_joined=old, origin=User.Origin.ADMIN)
+
+    counts = services.retention_purge()
+
+    assert not User.objects.filter(pk__in=[imported.pk, added.pk]).exists()
+    assert counts["account:expired_accounts"] == 2
+
+
+def test_an_operator_created_account_signed_in_once_or_younger_than_90_days_is_kept(published):
+    old = timezone.now() - timedelta(days=400)
+    used = LearnerFactory(
+        phone_verified=True, date_joined=old, origin=User.Origin.IMPORT, last_login=old + timedelta(days=1)
+    )
+    young = LearnerFactory(
+        phone_verified=False, date_joined=timezone.now() - timedelta(days=89), origin=User.Origin.IMPORT
+    )
+
+    services.retention_purge()
+
+    assert set(User.objects.values_list("pk", flat=True)) == {used.pk, young.pk}
+
+
+def test_an_imported_account_left_400_days_does_not_survive_the_purge_command(published):
+    imported = LearnerFactory(
+        phone_verified=False, date_joined=timezone.now() - timedelta(days=400), origin=User.Origin.IMPORT
+    )
+
+    call_command("purge_expired_personal_data")
+
+    assert not User.objects.filter(pk=imported.pk).exists()

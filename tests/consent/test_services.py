@@ -4,7 +4,8 @@ import pytest
 from django.test import RequestFactory
 
 from consent import notices, services
-from consent.models import GENESIS_HASH, ConsentRecord, NoticeVersion
+from consent.ledger import genesis_hash
+from consent.models import ConsentRecord, NoticeVersion
 from consent.signals import consent_granted, consent_withdrawn
 from onboarding.consent_purposes import ACCOUNT, PRODUCT_NEWS_SMS, PROFILING
 
@@ -34,12 +35,12 @@ def test_a_changed_template_under_the_same_version_is_refused(published, monkeyp
         services.notices_publish_all()
 
 
-def test_each_decision_links_to_the_record_before_it(person):
+def test_each_decision_links_to_the_same_persons_record_before_it(person):
     first = ConsentRecord.objects.get()
     second = services.consent_grant(user=person, purpose=PROFILING, surface="test")
     third = services.consent_withdraw(user=person, purpose=PROFILING, surface="test")
 
-    assert first.prev_hash == GENESIS_HASH
+    assert first.prev_hash == genesis_hash(person.subject_id)
     assert second.prev_hash == first.record_hash
     assert third.prev_hash == second.record_hash
     assert [first.sequence, second.sequence, third.sequence] == [1, 2, 3]

@@ -71,7 +71,7 @@ def test_the_privacy_policy_is_in_simplified_chinese_for_chinese_readers(client,
     html = response.content.decode()
     assert response.context["notice_version"].language == "zh-hans"
     assert "不满十四周岁" in html
-    assert "LearnRight 隐私办公室" in html
+    assert "个人信息保护负责人" in html
 
 
 @pytest.mark.parametrize(("accept_language", "marker"), [("en", "Who we are"), ("zh-CN", "我们是谁")])

@@ -9,11 +9,11 @@ MAP = (ROOT / "docs" / "COMPLIANCE.md").read_text(encoding="utf-8")
 
 # The IDs of shared/REQUIREMENTS.md.
 REQUIREMENT_IDS = (
-    [f"A{i}" for i in range(1, 7)]
-    + [f"B{i}" for i in range(1, 9)]
+    [f"A{i}" for i in range(1, 8)]
+    + [f"B{i}" for i in range(1, 10)]
     + [f"C{i}" for i in range(1, 6)]
     + [f"D{i}" for i in range(1, 7)]
-    + [f"E{i}" for i in range(1, 5)]
+    + [f"E{i}" for i in range(1, 6)]
     + [f"F{i}" for i in range(1, 4)]
 )
 # The 31 situations of the 2019 Method (shared/APP191.md): items per category.

@@ -58,22 +58,34 @@ def live_app(tmp_path_factory, chromium_path) -> Iterator[LiveApp]:
     stop_live_app(app)
 
 
+@pytest.fixture(scope="session")
+def live_app_tour(tmp_path_factory, chromium_path) -> Iterator[LiveApp]:
+    """A second server with the trainers' notes on, as `make run` shows the app."""
+    app = start_live_app(tmp_path_factory.mktemp("e2e-server-tour"), tour=True)
+    yield app
+    stop_live_app(app)
+
+
 @pytest.fixture
 def new_ui(request, browser, live_app) -> Iterator[Callable[..., Ui]]:
     """Open a new browser context (a new person, or the same person on a new device).
 
     `new_ui(locale="zh-CN", viewport=MOBILE)`; locale sets navigator.language and
     the Accept-Language header, as a real browser configured in that language does.
+    `tour=True` opens it on the server with the trainers' notes on (`make run`).
     """
     opened: list[tuple[object, PageGuard]] = []
 
-    def open_ui(*, locale: str = "en-US", viewport: dict[str, int] = DESKTOP, shooter=None) -> Ui:
-        context = browser.new_context(locale=locale, viewport=viewport, base_url=live_app.url)
+    def open_ui(
+        *, locale: str = "en-US", viewport: dict[str, int] = DESKTOP, shooter=None, tour: bool = False
+    ) -> Ui:
+        app = request.getfixturevalue("live_app_tour") if tour else live_app
+        context = browser.new_context(locale=locale, viewport=viewport, base_url=app.url)
         context.set_default_timeout(15_000)
         guard = PageGuard.install(context)
         opened.append((context, guard))
         page = context.new_page()
-        ui = Ui(page=page, app=live_app, guard=guard, shooter=shooter)
+        ui = Ui(page=page, app=app, guard=guard, shooter=shooter)
         request.node.e2e_uis.append(ui)
         return ui
 

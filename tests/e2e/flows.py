@@ -75,7 +75,16 @@ def sign_in(ui: Ui, *, typed: str, phone: str) -> None:
     enter_code(ui, phone=phone, since=since)
 
 
+def open_menu(ui: Ui) -> None:
+    """On a phone the header's links fold behind the menu button: open it, as a person would."""
+    toggler = ui.page.locator("header .navbar-toggler")
+    if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+        toggler.click()
+        ui.page.locator("header .navbar-collapse.show").wait_for()
+
+
 def sign_out(ui: Ui) -> None:
+    open_menu(ui)
     ui.submit(ui.page.locator("header form[action*='logout'] button[type=submit]"))
     assert not ui.is_signed_in()
 
@@ -119,8 +128,16 @@ def check_question_screen(ui: Ui, lang: str, *, step: int, count: int = 3) -> No
     assert progress in ui.main_text()
     assert_nothing_preselected(ui)
     assert_equally_prominent(
-        ui, button(ui, t(lang, "Next")), button(ui, t(lang, "Skip this question")), same_style=False
+        ui,
+        button(ui, next_label(lang, step=step, count=count)),
+        button(ui, t(lang, "Skip this question")),
+        same_style=False,
     )
+
+
+def next_label(lang: str, *, step: int, count: int = 3) -> str:
+    """The last question's answer button says Finish: nothing comes after it."""
+    return t(lang, "Finish") if step == count else t(lang, "Next")
 
 
 def answer_question(ui: Ui, lang: str, *, step: int, value: str | None) -> None:
@@ -132,7 +149,7 @@ def answer_question(ui: Ui, lang: str, *, step: int, value: str | None) -> None:
         return
     ui.page.locator(f"main input[name=answer][value='{value}']").check()
     ui.step(f"question-{step}-answered")
-    ui.submit(button(ui, t(lang, "Next")))
+    ui.submit(button(ui, next_label(lang, step=step)))
 
 
 def sign_up_and_skip(ui: Ui, *, lang: str = "en", typed: str, phone: str) -> None:
@@ -186,5 +203,6 @@ def enroll_in_first_course(ui: Ui, lang: str = "en") -> str:
 
 def open_privacy_centre(ui: Ui, lang: str = "en") -> None:
     """From any page, by the header link a person would use (REQUIREMENTS B7)."""
+    open_menu(ui)
     ui.submit(ui.page.locator("header").get_by_role("link", name=t(lang, "Privacy centre"), exact=True))
     assert ui.path == reverse("consent:privacy_centre")

@@ -51,8 +51,11 @@ def free_port() -> int:
     raise RuntimeError(f"no free port between {PORT_RANGE.start} and {PORT_RANGE.stop - 1}")
 
 
-def server_environment(workdir: Path) -> dict[str, str]:
-    """The environment of the server and of every manage.py command run against it."""
+def server_environment(workdir: Path, *, tour: bool = False) -> dict[str, str]:
+    """The environment of the server and of every manage.py command run against it.
+
+    `tour`: the trainers' side notes on (COMPLIANCE_TOUR), as `make run` shows the app.
+    """
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))}
     # No broker: tasks run eagerly inside the request, like `make run`.
     env.pop("REDIS_URL", None)
@@ -63,6 +66,7 @@ def server_environment(workdir: Path) -> dict[str, str]:
         SMS_BACKEND="onboarding.sms.backends.filebased.SmsBackend",
         SMS_FILE_PATH=str(workdir / "sms"),
         PYTHONUNBUFFERED="1",
+        COMPLIANCE_TOUR="true" if tour else "false",
     )
     return env
 
@@ -153,8 +157,8 @@ class LiveApp:
         return manage(*args, env=self.env, check=check)
 
 
-def start_live_app(workdir: Path) -> LiveApp:
-    env = server_environment(workdir)
+def start_live_app(workdir: Path, *, tour: bool = False) -> LiveApp:
+    env = server_environment(workdir, tour=tour)
     manage("migrate", "--noinput", env=env)
     manage("setup_demo", env=env)
     port = free_port()

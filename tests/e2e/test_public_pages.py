@@ -42,3 +42,18 @@ def test_an_anonymous_visitor_browses_the_catalog_without_signing_up(ui):
     assert ui.page.locator("main").get_by_role("link", name="Sign up to enroll").is_visible()
     ui.submit(footer_link(ui, "Privacy policy"))
     assert ui.path == reverse("consent:privacy_policy")
+
+
+def test_a_wrong_address_in_make_run_is_the_sites_404_in_chinese_inside_the_layout(new_ui):
+    # The e2e server runs with DEBUG on, as `make run` does.
+    ui = new_ui(locale="zh-CN")
+    response = ui.page.goto("/no-such-page/")
+    ui.check()
+
+    assert response.status == 404
+    assert ui.page.locator("main h1").inner_text().strip() == flows.t("zh-hans", "Page not found")
+    assert ui.page.locator("header nav").count() == 1
+    assert (
+        ui.page.locator("footer").get_by_role("link", name=flows.t("zh-hans", "Privacy policy")).count() == 1
+    )
+    assert "URLconf" not in ui.page.content()

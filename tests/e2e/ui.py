@@ -17,6 +17,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 375, "height": 667}
+# A 1280x800 projector at 150% zoom: the page lays out in 853x533 CSS pixels.
+PROJECTOR_ZOOMED = {"width": 853, "height": 533}
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 FAILING_IMPACTS = frozenset({"serious", "critical"})
 # Rendered sizes of two choices may differ by rounding and label length, not by design.
@@ -207,3 +209,39 @@ def assert_nothing_preselected(ui: Ui) -> None:
         "selects => selects.filter(s => s.value !== '').map(s => `${s.name}=${s.value}`)"
     )
     assert not chosen, f"pre-chosen option on {ui.page.url}: {chosen}"
+
+
+def assert_in_first_view(ui: Ui, elements: dict, *, viewports=(MOBILE, PROJECTOR_ZOOMED), partial=()) -> None:
+    """REQUIREMENTS B3 for a whole screen: each named element is on screen before any scrolling.
+
+    Measured in the rendered page: inside the window horizontally and
+    vertically, rendered, and not covered by another element. Names in
+    `partial` (a long text, such as the start of a notice) need only their
+    first line (the top 1.5em) in the window.
+    """
+    page = ui.page
+    for name, element in elements.items():
+        assert element.count() >= 1, f"no {name} ({element}) on {page.url}"
+    original = page.viewport_size
+    try:
+        for viewport in viewports:
+            page.set_viewport_size(viewport)
+            page.evaluate("window.scrollTo(0, 0)")
+            for name, element in elements.items():
+                box = measure(element.first)
+                where = f"at {viewport['width']}x{viewport['height']} on {page.url}: {box}"
+                assert box["width"] > 0, f"{name} is not rendered {where}"
+                assert box["height"] > 0, f"{name} is not rendered {where}"
+                assert box["x"] >= 0, f"{name} starts off screen {where}"
+                right = box["x"] + box["width"]
+                assert right <= box["viewportWidth"] + 0.5, f"{name} runs off screen {where}"
+                assert box["y"] >= 0, f"{name} is above the window {where}"
+                height = box["height"]
+                if name in partial:
+                    height = min(height, 1.5 * float(box["fontSize"].removesuffix("px")))
+                bottom = box["y"] + height
+                assert bottom <= box["viewportHeight"], f"{name} needs scrolling {where}"
+                if name not in partial:
+                    assert box["onTop"], f"{name} is covered by another element {where}"
+    finally:
+        page.set_viewport_size(original)

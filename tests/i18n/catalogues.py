@@ -12,7 +12,7 @@ BASE_DIR = Path(settings.BASE_DIR)
 
 # One catalogue per app, so an app copied into another project brings its
 # translations, and one for the project's own templates/ and config/.
-APPS_WITH_CATALOGUES = ("onboarding", "consent", "recommendations", "training")
+APPS_WITH_CATALOGUES = ("onboarding", "consent", "recommendations", "training", "api")
 CHINESE = "zh_Hans"
 EXPECTED = (*(BASE_DIR / app / "locale" for app in APPS_WITH_CATALOGUES), BASE_DIR / "locale")
 

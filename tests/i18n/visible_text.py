@@ -12,6 +12,7 @@ allowed, and why:
 - the names of standards and regulations that are written in Latin letters
   in Chinese too: "GB/T 35273-2020", the hash function "SHA-256", the file
   format "JSON", and the official title 《App违法违规收集使用个人信息行为认定方法》;
+- the opt-out keyword in "回复TD退订": carriers' unsubscribe keyword, typed as is;
 - text inside an element marked lang="en" (the footer's language switcher
   offers "English" in English, as switchers should).
 """
@@ -26,6 +27,7 @@ ALLOWED_WORDS = frozenset({"LearnRight", "SHA", "JSON"})
 ALLOWED_PATTERNS = (
     re.compile(r"GB/T\s*\d+(?:-\d{4})?"),
     re.compile(r"《App违法违规收集使用个人信息行为认定方法》"),
+    re.compile(r"回复\s*TD"),  # the SMS opt-out keyword
     re.compile(r"\b[0-9a-f]{32,}\b"),  # SHA-256 digests, ids
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
     re.compile(r"\bwww(?:\.[\w-]+)+"),  # web addresses

@@ -134,3 +134,77 @@ def test_an_acknowledgment_found_later_is_remembered_for_the_next_requests(
 def test_anonymous_requests_cost_the_gate_no_query(notices_published, django_assert_num_queries):
     with django_assert_num_queries(0):
         _gate()(_request_for(AnonymousUser()))
+
+
+# --- What stays open before the acknowledgment: exercising a right, never granting (A2, PIPL 15, 45, 47) ---
+
+
+def test_an_unacknowledged_account_cannot_grant_anything_from_the_privacy_centre(client, newcomer):
+    from consent import selectors as consent_selectors
+    from consent.models import ConsentRecord
+
+    client.force_login(newcomer)
+    notice = consent_selectors.purpose_notice_current(purpose="product_news_sms")
+
+    response = client.post(
+        reverse("consent:privacy_centre_decide"),
+        {"purpose": "product_news_sms", "action": "grant", "notice_version": notice.pk},
+    )
+
+    assert response["Location"] == reverse("consent:acknowledge")
+    assert not ConsentRecord.objects.filter(subject_id=newcomer.subject_id).exists()
+
+
+def test_the_consent_service_refuses_a_grant_before_the_acknowledgment(newcomer):
+    from consent import services as consent_services
+
+    with pytest.raises(consent_services.PolicyNotAcknowledgedError):
+        consent_services.consent_grant(user=newcomer, purpose="profiling", surface="test")
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "consent:privacy_centre",
+        "consent:consent_history",
+        "consent:my_data",
+        "consent:account_cancel",
+        "consent:account_cancelled",
+    ],
+)
+def test_withdrawing_the_copy_of_my_data_receipts_and_cancelling_stay_reachable(client, newcomer, url_name):
+    client.force_login(newcomer)
+
+    response = client.get(reverse(url_name))
+
+    assert response.get("Location") != reverse("consent:acknowledge")
+    assert response.status_code == 200
+
+
+def test_other_privacy_centre_pages_are_gated(client, newcomer):
+    client.force_login(newcomer)
+
+    response = client.get(reverse("consent:screen", args=["profiling"]))
+
+    assert response["Location"] == reverse("consent:acknowledge")
+
+
+def test_an_unacknowledged_account_can_still_withdraw(client, learner, monkeypatch):
+    from consent import selectors as consent_selectors
+    from consent import services as consent_services
+    from consent.models import ConsentRecord
+
+    consent_services.consent_grant(user=learner, purpose="profiling", surface="test")
+    # A new policy version: the learner has not acknowledged it yet.
+    monkeypatch.setattr(consent_selectors, "privacy_policy_current_label", lambda: "99.0")
+    client.force_login(learner)
+    assert client.get(reverse("home"))["Location"] == reverse("consent:acknowledge")
+
+    response = client.post(
+        reverse("consent:privacy_centre_decide"), {"purpose": "profiling", "action": "withdraw"}
+    )
+
+    assert response["Location"] == reverse("consent:privacy_centre")
+    assert (
+        ConsentRecord.objects.filter(subject_id=learner.subject_id).latest("sequence").decision == "withdrawn"
+    )

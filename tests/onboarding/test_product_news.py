@@ -38,7 +38,9 @@ def test_news_reaches_current_grantees_only_and_the_command_says_how_many(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_product_news", "New: business English course")
 
-    assert [(m.to, m.body) for m in sms.outbox] == [(granted.phone, "New: business English course")]
+    assert [(m.to, m.body) for m in sms.outbox] == [
+        (granted.phone, "【LearnRight】New: business English course 回复TD退订")
+    ]
     assert "1 recipient(s)" in capsys.readouterr().out
 
 
@@ -66,7 +68,7 @@ def test_news_never_reads_the_profile_answers(notices_published, django_capture_
         call_command("send_product_news", "Same for everyone")
 
     assert not any("learnerprofile" in query["sql"].lower() for query in queries.captured_queries)
-    assert {m.body for m in sms.outbox} == {"Same for everyone"}
+    assert {m.body for m in sms.outbox} == {"【LearnRight】Same for everyone 回复TD退订"}
     assert len(sms.outbox) == 2
 
 

@@ -181,10 +181,11 @@ def test_the_first_question_has_no_back_link(granted_client):
     assert f'href="{_step_url(0)}"' not in granted_client.get(_step_url(1)).content.decode()
 
 
-def test_the_last_question_offers_next_and_skip_but_not_skip_the_rest(granted_client):
+def test_the_last_question_offers_finish_and_skip_but_not_skip_the_rest(granted_client):
+    # Nothing comes after the last question, so its answer button says Finish, not Next.
     texts = [b["text"] for b in _controls(granted_client.get(_step_url(3))).buttons if b.get("name")]
 
-    assert texts == ["Next", "Skip this question"]
+    assert texts == ["Finish", "Skip this question"]
 
 
 def test_posting_an_unknown_choice_is_a_400_with_a_form_error_and_writes_nothing(

@@ -13,11 +13,14 @@ ANSWERS = {"english_level": "B1", "learning_goal": "exam_preparation", "occupati
 def fixed_catalog(db):
     """Seven courses whose personalized and popular orders differ on purpose.
 
-    For ANSWERS the scores are: all_three 7, goal_popular 4 (2 recent
-    enrollments), goal_only 4, level_and_occupation 3, level_only 2, popular
-    0 (3 recent enrollments), featured 0. The five enrollments of goal_only
-    are older than 30 days and count nothing. The unpublished course would
-    score 7 but must never appear.
+    For ANSWERS (B1) the courses' target levels default to the bottom of
+    their ranges: all_three, level_and_occupation and level_only are within
+    one step; the rest are two steps away. Within one step: all_three
+    (goal, occupation), level_and_occupation (occupation), level_only.
+    Two steps away: goal_popular (goal, 2 recent enrollments), goal_only
+    (goal), popular (3 recent enrollments), featured. The five enrollments
+    of goal_only are older than 30 days and count nothing. The unpublished
+    course would come first but must never appear.
     """
     now = timezone.now()
 
@@ -103,10 +106,10 @@ def fixed_catalog(db):
 
 PERSONALIZED_ORDER = [
     "all-three",
-    "goal-popular",
-    "goal-only",
     "level-and-occupation",
     "level-only",
+    "goal-popular",
+    "goal-only",
     "popular",
     "featured",
 ]

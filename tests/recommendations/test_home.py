@@ -66,9 +66,9 @@ def test_personalized_section_is_labelled_and_explains_each_item(fixed_catalog, 
     assert "Why this course?" in html
     first = response.context["recommendations"].courses[0]
     assert first.reasons == (
-        "Matches your goal: Exam preparation (IELTS/TOEFL/CET)",
-        "Matches your English level: B1 Intermediate",
-        "Written for learners like you: University student",
+        "For your goal: Exam preparation (IELTS/TOEFL/CET)",
+        "At your level: B1",
+        "Written for university students",
     )
 
 
@@ -93,21 +93,21 @@ def test_changing_an_answer_changes_the_next_response(fixed_catalog, make_learne
 
     recommendations = home_for(learner).context["recommendations"]
     assert slugs(recommendations)[0] == "level-and-occupation"
-    assert "Matches your goal: Business communication" in recommendations.courses[0].reasons
+    assert "For your goal: Business communication" in recommendations.courses[0].reasons
 
 
 def test_deleting_an_answer_removes_its_reason(fixed_catalog, make_learner):
     learner = make_learner(answers=ANSWERS, consent="granted")
     before = home_for(learner).context["recommendations"]
-    assert any("University student" in reason for c in before.courses for reason in c.reasons)
+    assert any("university students" in reason for c in before.courses for reason in c.reasons)
 
     LearnerProfile.objects.filter(user=learner).update(occupation=None)
 
     response = home_for(learner)
     after = response.context["recommendations"]
     assert after.personalized
-    assert not any("University student" in reason for c in after.courses for reason in c.reasons)
-    assert "Written for learners like you" not in response.content.decode()
+    assert not any("university students" in reason for c in after.courses for reason in c.reasons)
+    assert "Written for university students" not in response.content.decode()
 
 
 def test_items_that_match_no_answer_say_so(fixed_catalog, make_learner):
@@ -141,7 +141,9 @@ def test_one_post_turns_personalization_off_and_the_next_page_shows_popular(fixe
     after = client.get(reverse("home"))
     assert not after.context["recommendations"].personalized
     assert slugs(after.context["recommendations"]) == POPULAR_ORDER
-    assert "Personalized recommendations: <strong>off</strong>" in after.content.decode()
+    assert "Personalized recommendations: <strong>Off: you turned them off</strong>" in (
+        after.content.decode()
+    )
 
 
 def test_one_post_turns_personalization_back_on(fixed_catalog, make_learner):
@@ -153,6 +155,62 @@ def test_one_post_turns_personalization_back_on(fixed_catalog, make_learner):
     client.post(reverse("recommendations:personalization_switch"), {"enabled": "on"})
 
     assert client.get(reverse("home")).context["recommendations"].personalized
+
+
+# --- What the switch says: "On" only when it is, and the true reason for "Off" (D5) ---
+
+
+@pytest.mark.parametrize(
+    ("consent", "state", "says"),
+    [
+        ("declined", "declined", "Off: you skipped"),
+        ("withdrawn", "withdrawn", "Off: you withdrew"),
+        (None, "undecided", "Off: you have not decided"),
+    ],
+)
+def test_without_consent_the_switch_says_off_with_the_reason_and_leads_to_the_consent_screen(
+    fixed_catalog, make_learner, consent, state, says
+):
+    learner = make_learner(answers=ANSWERS, consent=consent)
+    if consent is None:
+        # Without the invitation (dismissed), the switch itself leads to the consent screen.
+        services.personalization_invitation_dismiss(user=learner, notice_version="1")
+
+    html = home_for(learner).content.decode()
+
+    assert f'data-state="{state}"' in html
+    assert f"Personalized recommendations: <strong>{says}</strong>" in html
+    assert "<strong>On</strong>" not in html
+    assert f'href="{reverse("consent:screen", args=["profiling"])}"' in html
+    assert "Turn on personalized recommendations" in html
+    # Nothing to turn off, and no consent to withdraw.
+    assert 'name="enabled" value="off"' not in html
+    assert "Withdraw consent and delete my answers" not in html
+
+
+def test_with_consent_and_the_switch_on_it_says_on_and_offers_two_clearly_different_ways_off(
+    fixed_catalog, make_learner
+):
+    html = home_for(make_learner(answers=ANSWERS, consent="granted")).content.decode()
+
+    assert 'data-state="on"' in html
+    assert "Personalized recommendations: <strong>On</strong>" in html
+    assert "Turn off (keeps your answers)" in html
+    assert "Withdraw consent and delete my answers" in html
+
+
+def test_the_chinese_switch_says_skipped_or_withdrew_not_not_yet_agreed(fixed_catalog, make_learner):
+    client = Client(HTTP_ACCEPT_LANGUAGE="zh-CN")
+    skipped, withdrew = make_learner(consent="declined"), make_learner(consent="withdrawn")
+
+    client.force_login(skipped)
+    skipped_html = client.get(reverse("home")).content.decode()
+    client.force_login(withdrew)
+    withdrew_html = client.get(reverse("home")).content.decode()
+
+    assert "已关闭：您选择了跳过" in skipped_html
+    assert "已关闭：您已撤回同意" in withdrew_html
+    assert "尚未同意" not in skipped_html + withdrew_html
 
 
 def test_the_switch_writes_no_consent_record(fixed_catalog, make_learner):
@@ -191,11 +249,17 @@ def test_the_switch_rejects_an_unknown_value_with_400_and_changes_nothing(make_l
     assert not PersonalizationPreference.objects.filter(user=learner).exists()
 
 
-def test_the_switch_does_not_accept_get(make_learner):
+def test_opening_the_switch_address_leads_to_the_switch_on_home_and_changes_nothing(make_learner):
+    learner = make_learner()
     client = Client()
-    client.force_login(make_learner())
+    client.force_login(learner)
 
-    assert client.get(reverse("recommendations:personalization_switch")).status_code == 405
+    response = client.get(reverse("recommendations:personalization_switch"))
+
+    # Not a bare 405: a bookmarked or shared address still leads to the switch.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home") + "#personalization"
+    assert not PersonalizationPreference.objects.filter(user=learner).exists()
 
 
 def test_the_switch_needs_a_signed_in_learner(db):

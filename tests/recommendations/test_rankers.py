@@ -24,31 +24,23 @@ def test_popular_respects_the_limit(fixed_catalog):
     assert slugs(rankers.rank_popular(limit=3)) == POPULAR_ORDER[:3]
 
 
-def test_personalized_ranks_by_score_then_popularity_then_newest(fixed_catalog):
+def test_personalized_ranks_by_level_fit_goal_occupation_then_popularity(fixed_catalog):
     assert slugs(rankers.rank_personalized(answers=ANSWERS, limit=20)) == PERSONALIZED_ORDER
 
 
-def test_personalized_gives_each_item_the_answers_it_matched(fixed_catalog):
+def test_personalized_gives_each_item_what_it_matched(fixed_catalog):
     reasons = {row["slug"]: row["reasons"] for row in rankers.rank_personalized(answers=ANSWERS, limit=20)}
 
     assert reasons["all-three"] == [
         ("learning_goal", "exam_preparation"),
-        ("english_level", "B1"),
+        ("level_same", "B1"),
         ("occupation", "university_student"),
     ]
+    # Two steps away from B1: the goal matched, the level did not.
     assert reasons["goal-only"] == [("learning_goal", "exam_preparation")]
-    assert reasons["level-and-occupation"] == [
-        ("english_level", "B1"),
-        ("occupation", "university_student"),
-    ]
+    assert reasons["level-and-occupation"] == [("level_same", "B1"), ("occupation", "university_student")]
+    assert reasons["level-only"] == [("level_below", "A2")]
     assert reasons["popular"] == []
-
-
-def test_personalized_scores_with_the_published_weights(fixed_catalog):
-    scores = {row["slug"]: row["score"] for row in rankers.rank_personalized(answers=ANSWERS, limit=20)}
-
-    assert scores["all-three"] == rankers.GOAL_WEIGHT + rankers.LEVEL_WEIGHT + rankers.OCCUPATION_WEIGHT
-    assert scores["level-only"] == rankers.LEVEL_WEIGHT
 
 
 def test_personalized_with_only_a_goal_matches_only_the_goal(fixed_catalog):

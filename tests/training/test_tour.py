@@ -13,7 +13,7 @@ def test_with_the_tour_on_the_signup_page_explains_itself(client, settings):
     html = client.get(reverse("account_signup")).content.decode()
     assert "Why this screen looks like this" in html
     assert "A1, A3, F2" in html
-    assert "NEC art 4" in html
+    assert "NEC art 5" in html
 
 
 def test_the_tour_is_off_by_default(client, settings):

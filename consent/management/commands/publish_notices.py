@@ -1,8 +1,9 @@
 """Publish every declared notice in every language as a NoticeVersion (A4, A6). Safe to re-run."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
-from consent import services
+from consent import notices, services
 
 
 class Command(BaseCommand):
@@ -25,5 +26,17 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{version.kind} {version.purpose or '-'} {version.version} {version.language}: {state}"
             )
+        # A6: say what the new versions change, once per notice.
+        for notice in notices.NOTICES:
+            new = any(
+                r.created and r.notice_version.version == notice.version
+                for r in results
+                if r.notice_version.kind == notice.kind and r.notice_version.purpose == notice.purpose
+            )
+            if new and notice.what_changed:
+                with translation.override("en"):
+                    self.stdout.write(
+                        f"What changed in {notice.slug} {notice.version}: {notice.what_changed}"
+                    )
         created = sum(result.created for result in results)
         self.stdout.write(self.style.SUCCESS(f"{created} new notice version(s) published."))

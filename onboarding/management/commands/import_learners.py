@@ -1,4 +1,8 @@
-"""Pre-provision learner accounts from a CSV of phone numbers (REQUIREMENTS A2, CC 1033)."""
+"""Pre-provision learner accounts from a CSV of phone numbers (REQUIREMENTS A2, A7; CC 1033(1): no SMS).
+
+Only on a documented basis: the institution's contract with each learner (PIPL 13(1)(2)), the
+institution entrusting us (PIPL 21) or holding each learner's separate consent (PIPL 23).
+"""
 
 import csv
 

@@ -1,4 +1,4 @@
-"""Send product news by SMS to the people who agreed to it, and only them (B6, C5)."""
+"""Send product news by SMS to the people who agreed to it, and only them (B6, B9, C5)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -9,11 +9,12 @@ from onboarding import services
 class Command(BaseCommand):
     help = (
         'Queue TEXT by SMS to everyone whose current decision on "product news by SMS" is a grant. '
+        "Each message starts with the sender signature and ends with the opt-out instruction (回复TD退订). "
         "Prints how many messages were queued."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("text", help="The message, sent as is to every current grantee.")
+        parser.add_argument("text", help="The news; signature and opt-out are added.")
 
     def handle(self, *args, text: str, **options) -> None:
         # One transaction: the messages leave (on commit) all together or not at all.

@@ -1,0 +1,23 @@
+"""Sign and append a checkpoint of every consent chain now; Celery beat does the same on a schedule (E5)."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from consent import checkpoints
+
+
+class Command(BaseCommand):
+    help = "Append a signed checkpoint (Merkle root over every subject's chain head) to the consent ledger."
+
+    def handle(self, *args, **options) -> None:
+        try:
+            checkpoint = checkpoints.checkpoint_create()
+        except checkpoints.SigningKeyMissing as error:
+            raise CommandError(f"No checkpoint signing key: {error}.") from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Checkpoint {checkpoint.number}: {checkpoint.records} record(s) "
+                f"in {checkpoint.chains} chain(s) "
+                f"made until {checkpoint.cutoff.isoformat()}, root {checkpoint.root}, "
+                f"key {checkpoint.key_fingerprint}."
+            )
+        )

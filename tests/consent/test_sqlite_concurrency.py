@@ -1,0 +1,88 @@
+"""SQLite, the development default, under concurrent decisions: waits, never a 500 (F1, F3).
+
+Run in a separate process against a file-backed database, as `make run`
+uses: the test database of the suite lives in memory and behaves differently.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from tests.config.test_settings import ROOT
+
+SCRIPT = textwrap.dedent(
+    """
+    import json, threading
+    import django
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    call_command("migrate", verbosity=0)
+    from consent import selectors, services
+    from onboarding.models import User
+
+    services.notices_publish_all()
+    notice = selectors.purpose_notice_current(purpose="profiling")
+    clients = []
+    for n in range(12):
+        user = User.objects.create_user(phone=f"+86139{n:08d}")
+        services.policy_acknowledge(user=user, surface="test")
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        clients.append(client)
+    connection.close()
+    barrier = threading.Barrier(len(clients))
+    statuses = []
+
+    def decide(client):
+        barrier.wait(timeout=30)
+        for action in ("grant", "withdraw", "grant"):
+            response = client.post(
+                reverse("consent:privacy_centre_decide"),
+                {"purpose": "profiling", "action": action, "notice_version": notice.pk},
+            )
+            statuses.append(response.status_code)
+        connection.close()
+
+    threads = [threading.Thread(target=decide, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    print("RESULT " + json.dumps({"statuses": statuses, "ledger_ok": selectors.ledger_verify().ok}))
+    """
+)
+
+
+def test_concurrent_decisions_on_a_file_backed_sqlite_database_give_no_500(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    env.update(
+        {
+            "DJANGO_DEBUG": "true",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            "SMS_BACKEND": "onboarding.sms.backends.locmem.SmsBackend",
+            "LOG_LEVEL": "CRITICAL",
+        }
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.split("RESULT ", 1)[1])
+    assert len(outcome["statuses"]) == 36
+    assert set(outcome["statuses"]) == {302}, outcome["statuses"]
+    assert outcome["ledger_ok"]
