@@ -1,4 +1,4 @@
-"""Arbitrary input on every write endpoint: a 2xx or a 4xx problem, never a 500 (G1, and issue's acceptance).
+"""Arbitrary input on every write and read endpoint: a 2xx or a 4xx problem, never a 500 (G1).
 
 Each property sends arbitrary JSON (or bytes that are not JSON) to one write
 endpoint, with arbitrary path segments, as a signed-in person who agreed to
@@ -64,8 +64,17 @@ WRITES = [
     ("POST", "/api/v1/privacy-centre/{}/withdraw"),
     ("POST", "/api/v1/privacy-centre/exports"),
     ("POST", "/api/v1/privacy-centre/cancel-account"),
+    # allauth headless, as a visitor (the flows that start signed out) ...
     ("POST", "/_allauth/app/v1/auth/signup"),
+    ("POST", "/_allauth/app/v1/auth/code/request"),
+    ("POST", "/_allauth/app/v1/auth/code/confirm"),
+    ("POST", "/_allauth/app/v1/auth/phone/verify"),
+    # ... and signed in.
+    ("POST", "/_allauth/app/v1/auth/reauthenticate/code/request"),
+    ("POST", "/_allauth/app/v1/auth/reauthenticate/code/confirm"),
+    ("POST", "/_allauth/app/v1/account/phone"),
 ]
+SIGNED_OUT = ("/_allauth/app/v1/auth/signup", "/_allauth/app/v1/auth/code/", "/_allauth/app/v1/auth/phone/")
 
 
 def token_for(user) -> str:
@@ -94,7 +103,8 @@ def _send(token: str, method: str, path: str, body):
     client = Client()
     data = body[1] if isinstance(body, tuple) else json.dumps(body)
     call = getattr(client, method.lower())
-    return call(path, data, content_type="application/json", HTTP_X_SESSION_TOKEN=token)
+    headers = {} if path.startswith(SIGNED_OUT) else {"HTTP_X_SESSION_TOKEN": token}
+    return call(path, data, content_type="application/json", **headers)
 
 
 @pytest.mark.parametrize(("method", "template"), WRITES)
@@ -109,5 +119,30 @@ def test_no_write_endpoint_answers_500(token, method, template):
         if path.startswith("/api/") and response.status_code >= 400:
             assert response["Content-Type"] == "application/problem+json", (path, response.content[:200])
             assert response.json()["code"]
+
+    check()
+
+
+READS = [
+    "/api/v1/consent/{}",
+    "/api/v1/courses/{}",
+    "/api/v1/courses?page={}",
+    "/api/v1/privacy-centre/history/{}/receipt",
+    "/api/v1/privacy-centre/exports/{}",
+    "/api/v1/privacy-centre/exports/{}/download",
+    "/api/v1/{}",
+]
+
+
+@pytest.mark.parametrize("template", READS)
+def test_no_read_endpoint_answers_500(token, template):
+    @FUZZ
+    @given(segment=SEGMENT, language=st.sampled_from(["en", "zh-CN", "fr", "", "zz;q=x"]))
+    def check(segment, language):
+        path = template.format(quote(segment, safe=""))
+        response = Client().get(path, HTTP_X_SESSION_TOKEN=token, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code < 500, (path, response.content[:300])
+        if response.status_code >= 400:
+            assert response["Content-Type"] == "application/problem+json"
 
     check()
