@@ -56,7 +56,7 @@ worker: $(VENV)/.installed-runtime ## Run a Celery worker (needs REDIS_URL)
 beat: $(VENV)/.installed-runtime ## Run the Celery beat scheduler (needs REDIS_URL)
 	$(BIN)/celery -A config beat --loglevel=INFO
 
-bench: $(VENV)/.installed-runtime ## Benchmark the home page: PostgreSQL (learnright_bench) + Redis db 5 + gunicorn
+bench: $(VENV)/.installed-runtime ## Benchmark the home page beside the plain-Django anchor: PostgreSQL (learnright_bench) + Redis db 5 + gunicorn (+ wrk if installed)
 	$(PY) bench/run.py
 
 bench-ledger: $(VENV)/.installed-runtime ## Consent ledger appends/s, 1/4/16 writers, on PostgreSQL (learnright_bench_ledger)

@@ -41,6 +41,7 @@ def dependency_errors() -> tuple[type[Exception], ...]:
     """Exceptions meaning a backing service (Redis, the broker) is unreachable."""
     import kombu.exceptions
     import redis.exceptions
+    from django_redis.exceptions import ConnectionInterrupted
 
     from onboarding.services import SmsUnavailable
 
@@ -48,6 +49,8 @@ def dependency_errors() -> tuple[type[Exception], ...]:
         SmsUnavailable,
         redis.exceptions.ConnectionError,
         redis.exceptions.TimeoutError,
+        # What the django-redis cache (the rate-limit counters) raises instead.
+        ConnectionInterrupted,
         kombu.exceptions.OperationalError,
     )
 
