@@ -72,6 +72,6 @@ def test_the_consent_screen_after_the_change_says_when_the_answers_will_be_erase
     bump_profiling()
     client.force_login(answered)
 
-    html = client.get(reverse("consent:screen", args=[purposes.PROFILING])).content.decode()
+    html = client.get(reverse("consent:screen", args=[PROFILING])).content.decode()
 
     assert f"within {services.STALE_GRANT_GRACE_DAYS} days of the change" in html

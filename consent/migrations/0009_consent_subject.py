@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consent', '0007_ledger_checkpoints'),
+        ('consent', '0008_ledger_indexes_for_appends'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
