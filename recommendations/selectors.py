@@ -430,7 +430,8 @@ def personal_data_for_user(*, user) -> dict[str, Any]:
         "enrollments": [
             {
                 "course": enrollment.course.slug,
-                "title": enrollment.course.title_en,
+                # In the person's language, like every page (D1: a readable copy).
+                "title": enrollment.course.title,
                 "enrolled_at": enrollment.created_at.isoformat(),
             }
             for enrollment in enrollments_of(user=user)
