@@ -143,7 +143,8 @@ class ConsentRecord(AppendOnlyModel):
 
     id = models.UUIDField(_("record id"), primary_key=True, default=uuid.uuid4, editable=False)
     sequence = models.PositiveBigIntegerField(_("position in the subject's chain"))
-    subject_id = models.UUIDField(_("pseudonymous subject id"), db_index=True)
+    # Indexed by the (subject_id, sequence) constraint, which every lookup of a person's records uses.
+    subject_id = models.UUIDField(_("pseudonymous subject id"))
     purpose = models.CharField(_("purpose"), max_length=64)
     decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices)
     notice_version = models.ForeignKey(
@@ -160,10 +161,11 @@ class ConsentRecord(AppendOnlyModel):
     created_at = models.DateTimeField(_("time"))
     ip_truncated = models.CharField(_("IP address (truncated)"), max_length=64, blank=True)
     user_agent = models.CharField(_("user agent (truncated)"), max_length=256, blank=True)
-    # Unique: two records with the same parent would be a fork (the genesis
-    # hash differs per subject, so this holds across chains too).
-    prev_hash = models.CharField(_("hash of the previous record"), max_length=64, unique=True)
-    record_hash = models.CharField(_("hash of this record"), max_length=64, unique=True)
+    # Not indexed: nothing looks records up by hash, and every index is paid
+    # on each append. A fork (two records after one head) would need two
+    # records at one position of one chain, which the constraint below refuses.
+    prev_hash = models.CharField(_("hash of the previous record"), max_length=64)
+    record_hash = models.CharField(_("hash of this record"), max_length=64)
 
     objects = AppendOnlyQuerySet.as_manager()
 

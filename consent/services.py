@@ -247,7 +247,7 @@ def consent_withdraw(
     surface: str,
     notice_version: NoticeVersion | None = None,
 ) -> ConsentRecord:
-    """Withdraw a grant; listeners erase what it allowed (D3, PIPL 47(1))."""
+    """Withdraw a grant; listeners erase what it allowed (D3, PIPL 47(1)(3))."""
     record = _decide(user, purpose, Decision.WITHDRAWN, request, surface, notice_version)
     consent_withdrawn.send(sender=ConsentRecord, user=user, purpose=purpose, record=record)
     return record

@@ -149,6 +149,8 @@ def screen(request: HttpRequest, purpose: str) -> HttpResponse:
         else "",
         # Skip then ends a grant still on record, and the answers it covered are erased.
         "skip_withdraws": selectors.consent_current_decision(user=request.user, purpose=purpose) == "granted",
+        # A6: the grace period the policy states before a stale grant's data is erased.
+        "grace_days": services.stale_grant_grace().days,
     }
     return render(request, "consent/consent_screen.html", context, status=status)
 

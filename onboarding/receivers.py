@@ -6,7 +6,7 @@ from onboarding.services import PROFILING_PURPOSE
 
 
 def profile_answers_erase_on_withdrawal(sender, user, purpose: str, **kwargs) -> None:
-    """Withdrawing profiling consent deletes the answers, not only hides them (D3, PIPL 47).
+    """Withdrawing profiling consent deletes the answers, not only hides them (D3, PIPL 47(1)(3)).
 
     Recommendations stop using them on the next request because the grant no
     longer counts; the erasure itself runs in a task once the withdrawal has

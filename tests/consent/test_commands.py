@@ -104,3 +104,19 @@ def test_setup_demo_publishes_the_notices():
     from onboarding.management.commands.setup_demo import Command
 
     assert "publish_notices" in Command.demo_steps()
+
+
+def test_setup_demo_signs_a_first_checkpoint_saying_which_key(published, settings, tmp_path, capsys):
+    from onboarding.management.commands.setup_demo import Command
+
+    settings.DEBUG = True
+    settings.CONSENT_CHECKPOINT_SIGNING_KEY = ""
+    settings.CONSENT_CHECKPOINT_SIGNING_KEY_FILE = tmp_path / "var" / "consent-checkpoint-signing-key"
+    assert "create_consent_checkpoint" in Command.demo_steps()
+
+    call_command("create_consent_checkpoint")
+
+    out = capsys.readouterr().out
+    assert f"development key in {settings.CONSENT_CHECKPOINT_SIGNING_KEY_FILE}" in out
+    assert "Checkpoint 1:" in out
+    assert settings.CONSENT_CHECKPOINT_SIGNING_KEY_FILE.exists()

@@ -7,6 +7,7 @@ under the earlier version are erased 30 days after the change is published.
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from consent import purposes, selectors, services
@@ -62,3 +63,14 @@ def test_the_erasure_writes_no_decision_the_person_did_not_make(answered, bump_p
     services.retention_purge(now=timezone.now() + GRACE + timedelta(days=1))
 
     assert selectors.consent_records_for_user(user=answered).count() == before
+
+
+def test_the_consent_screen_after_the_change_says_when_the_answers_will_be_erased(
+    client, answered, bump_profiling
+):
+    bump_profiling()
+    client.force_login(answered)
+
+    html = client.get(reverse("consent:screen", args=[purposes.PROFILING])).content.decode()
+
+    assert f"within {services.STALE_GRANT_GRACE_DAYS} days of the change" in html
