@@ -14,9 +14,9 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from consent import purposes
 from consent.selectors import privacy_policy_current, purpose_notice_current
 from consent.services import consent_grant, policy_acknowledge
+from onboarding.consent_purposes import PROFILING
 from tests.api.conftest import API, AUTH, AppClient
 from tests.consent.test_cancellation import _cancel as web_cancel
 from tests.factories import CourseFactory, EnrollmentFactory, LearnerFactory
@@ -41,12 +41,12 @@ def world(published, client, django_capture_on_commit_callbacks) -> World:
 
     web_user = LearnerFactory(phone=WEB_PHONE)
     policy_acknowledge(user=web_user, surface="test")
-    consent_grant(user=web_user, purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=web_user, purpose=PROFILING, surface="test")
     client.force_login(web_user)
     app = AppClient(capture=django_capture_on_commit_callbacks)
     assert app.signup(APP_PHONE).status_code == 200
     app_user = User.objects.get(phone=APP_PHONE)
-    consent_grant(user=app_user, purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=app_user, purpose=PROFILING, surface="test")
     CourseFactory(slug="shared-course")
     return World(client, web_user, app, app_user, django_capture_on_commit_callbacks)
 
