@@ -85,3 +85,11 @@ def test_the_rights_screens_carry_a_tour_note(client, settings):
     settings.COMPLIANCE_TOUR = True
     for view_name in ("consent:my_data", "consent:consent_history", "consent:account_cancel"):
         assert view_name in TOUR_NOTES
+
+
+def test_every_training_step_has_a_screenshot_in_both_languages():
+    from training.steps import training_steps
+
+    for language in ("en", "zh-hans"):
+        missing = [str(step.title) for step in training_steps(language=language) if not step.screenshot]
+        assert missing == [], f"no screenshot for {missing} in {language}: run make screenshots"
