@@ -6,6 +6,8 @@ PY := $(BIN)/python
 DEV_ENV := DJANGO_DEBUG=true
 # The demo shows trainers' side notes on each onboarding and privacy screen.
 RUN_ENV := $(DEV_ENV) COMPLIANCE_TOUR=true
+# `make run PORT=8001` when 8000 is taken.
+PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format worker beat bench bench-ledger screenshots loadtest migrate clean eval-recommendations api-schema test-api-live
@@ -26,13 +28,23 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed-runtime
 
+# The system checks run once, after the notices are published: before that,
+# "signup stays closed until the privacy policy is published" would be true
+# for a moment and false by the end of the command.
 migrate: $(VENV)/.installed-runtime ## Apply migrations and publish the notices (SQLite unless DATABASE_URL)
-	$(DEV_ENV) $(PY) manage.py migrate --noinput
-	$(DEV_ENV) $(PY) manage.py setup_demo
+	$(DEV_ENV) $(PY) manage.py migrate --noinput --skip-checks
+	$(DEV_ENV) $(PY) manage.py setup_demo --skip-checks
+	$(DEV_ENV) $(PY) manage.py check
 
-run: migrate ## Run the app on http://127.0.0.1:8000 (SQLite, tasks in-process, SMS codes printed here)
-	@echo "Open http://127.0.0.1:8000 - sign-in codes are printed below as [SMS to ...]."
-	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+run: migrate ## Run the app on http://127.0.0.1:8000 (PORT=8001 for another port; SMS codes printed here)
+	@echo "Open http://127.0.0.1:$(PORT) - sign-in codes are printed below as [SMS to ...]."
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+manage: $(VENV)/.installed-runtime ## Any management command with the development settings: make manage CMD="import_learners f.csv"
+	$(DEV_ENV) $(PY) manage.py $(CMD)
+
+superuser: migrate ## Create a staff account for the admin (asks for the mobile number and a password)
+	$(DEV_ENV) $(PY) manage.py createsuperuser
 
 test: $(VENV)/.installed-dev ## Lint, check migrations and run the test suite
 	$(BIN)/ruff check .

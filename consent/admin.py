@@ -117,10 +117,29 @@ class ConsentRecordAdmin(AccessLoggedAdminMixin, ReadOnlyAdmin):
 class StaffAccessLogEntryAdmin(ReadOnlyAdmin):
     """Read-only, like the ledger: nobody edits the record of who looked at whom (E3)."""
 
-    list_display = ("created_at", "staff_subject_id", "subject_id", "page")
+    list_display = ("created_at", "staff_member", "person", "page")
     list_filter = ("page",)
     search_fields = ("=staff_subject_id", "=subject_id")
     ordering = ("-created_at",)
+
+    # Readable for staff: each account as the user model names it (the host
+    # project masks it, E3), or a note when the account no longer exists.
+    @admin.display(description=_("staff member"))
+    def staff_member(self, obj) -> str:
+        return _account_label(obj.staff_subject_id)
+
+    @admin.display(description=_("whose data"))
+    def person(self, obj) -> str:
+        return _account_label(obj.subject_id)
+
+
+def _account_label(subject_id) -> str:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(subject_id=subject_id).first()
+    if user is None:
+        return _("account deleted (%(subject_id)s)") % {"subject_id": str(subject_id)[:8]}
+    return str(user)
 
 
 @admin.register(DataExport)

@@ -14,23 +14,33 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from consent import selectors, services
+from consent import purposes, selectors, services
 from consent.models import DataExport
 from consent.registry import PersonalDataCategory, register
 
 
+def _purpose_title(code: str) -> str:
+    purpose = purposes.PURPOSES.get(code)
+    return str(purpose.title) if purpose is not None else code
+
+
 def consent_records_export(user) -> list[dict]:
+    # Each code comes with its label in the person's language (`*_label`), so
+    # the file reads without a glossary and the codes stay for machines (D1).
     return [
         {
             "record_id": str(record.id),
             "time": record.created_at.isoformat(),
             "purpose": record.purpose,
+            "purpose_label": _purpose_title(record.purpose),
             "decision": record.decision,
+            "decision_label": str(record.get_decision_display()),
             "notice": record.notice_version.get_kind_display(),
             "notice_version": record.notice_version.version,
             "notice_sha256": record.notice_sha256,
             "language": record.language,
             "screen": record.surface,
+            "screen_label": str(record.surface_label),
             "ip_truncated": record.ip_truncated,
             "user_agent": record.user_agent,
         }
@@ -42,7 +52,14 @@ def data_exports_export(user) -> list[dict]:
     # When the latest few copies were made, never what they held: a copy
     # that embedded the earlier ones would grow with every request (D1).
     exports = selectors.data_exports_of(user=user).order_by("-created_at")[: selectors.EXPORT_HISTORY_LENGTH]
-    return [{"requested": export.created_at.isoformat(), "status": export.status} for export in exports]
+    return [
+        {
+            "requested": export.created_at.isoformat(),
+            "status": export.status,
+            "status_label": str(export.get_status_display()),
+        }
+        for export in exports
+    ]
 
 
 def staff_access_export(user) -> list[dict]:
@@ -65,13 +82,16 @@ register(
         field_labels={
             "record_id": _("Record"),
             "time": _("Time"),
-            "purpose": _("Purpose"),
-            "decision": _("Decision"),
+            "purpose": _("Purpose (code)"),
+            "purpose_label": _("Purpose"),
+            "decision": _("Decision (code)"),
+            "decision_label": _("Decision"),
             "notice": _("Notice"),
             "notice_version": _("Notice version"),
             "notice_sha256": _("SHA-256 of the notice"),
             "language": _("Language"),
-            "screen": _("Screen"),
+            "screen": _("Screen (code)"),
+            "screen_label": _("Screen"),
             "ip_truncated": _("IP address (truncated)"),
             "user_agent": _("Browser (truncated)"),
         },
@@ -91,7 +111,8 @@ register(
         erase=lambda user: services.data_exports_erase(user=user),
         field_labels={
             "requested": _("Requested"),
-            "status": _("Status"),
+            "status": _("Status (code)"),
+            "status_label": _("Status"),
         },
         on_erasure=_("Erased."),
         order=300,

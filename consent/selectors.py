@@ -536,6 +536,13 @@ class PersonalDataSection:
             keys.update(dict.fromkeys(row))
         return [(key, self.field_labels.get(key, key)) for key in keys]
 
+    @property
+    def readable_columns(self) -> list[tuple[str, str]]:
+        """The columns a person reads: a code is left out where its label (`<key>_label`) is given."""
+        columns = self.columns
+        keys = {key for key, _label in columns}
+        return [(key, label) for key, label in columns if f"{key}_label" not in keys]
+
 
 def personal_data_sections(
     *, user, on_progress: Callable[[int, int], None] | None = None

@@ -280,6 +280,7 @@ def reason_text(kind: str, code: str, *, row: dict[str, Any] | None = None) -> s
     if kind == "level_below":
         return _("One step below your level, for review: %(level)s") % {"level": code}
     if kind == "english_level":
+        # Lists cached by the previous ranker (at most RANKING_CACHE_SECONDS old) still say this.
         return _("Matches your English level: %(level)s") % {"level": EnglishLevel(code).label}
     return str(OCCUPATION_AUDIENCES[Occupation(code)])
 
@@ -428,7 +429,8 @@ def personal_data_for_user(*, user) -> dict[str, Any]:
         "enrollments": [
             {
                 "course": enrollment.course.slug,
-                "title": enrollment.course.title_en,
+                # In the person's language, like every page (D1: a readable copy).
+                "title": enrollment.course.title,
                 "enrolled_at": enrollment.created_at.isoformat(),
             }
             for enrollment in enrollments_of(user=user)

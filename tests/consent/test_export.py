@@ -247,5 +247,5 @@ def test_a_copy_lists_only_when_the_latest_earlier_copies_were_made_not_their_co
     document = json.loads(DataExport.objects.get(pk=export.pk).content)
     listed = document["categories"]["data_exports"]["data"]
     assert len(listed) == selectors.EXPORT_HISTORY_LENGTH
-    assert all(set(entry) == {"requested", "status"} for entry in listed)
+    assert all(set(entry) == {"requested", "status", "status_label"} for entry in listed)
     assert "earlier" not in DataExport.objects.get(pk=export.pk).content

@@ -85,5 +85,16 @@ def test_the_history_names_the_screen_in_words_not_codes(client, granted_person)
 
     html = client.get(HISTORY).content.decode()
 
-    assert "<td>Privacy centre</td>" in html
-    assert "<td>privacy_centre</td>" not in html
+    assert '<dd class="col-sm-8">Privacy centre</dd>' in html
+    assert "privacy_centre</" not in html
+
+
+def test_the_history_is_a_list_of_cards_not_a_wide_table(client, granted_person):
+    # On a phone a six-column table wrapped 已/同/意 one character per line.
+    client.force_login(granted_person)
+
+    html = client.get(HISTORY).content.decode()
+
+    assert "<table" not in html
+    assert 'class="list-unstyled consent-history"' in html
+    assert "<dt" in html
