@@ -64,7 +64,9 @@ class Notice:
 
 # 1.2: operator-created accounts (A7), the material-change erasure (A6),
 # product news by SMS (B9), the ledger as tamper-evident (E1), corrected
-# citations. Earlier versions stay published and readable.
+# citations; item 3 also lists the progress data kept to provide the service,
+# with its legal basis (contract) and retention. Earlier versions stay
+# published and readable.
 PRIVACY_POLICY = Notice(
     kind=NoticeKind.PRIVACY_POLICY,
     purpose="",
@@ -74,7 +76,9 @@ PRIVACY_POLICY = Notice(
         "When an institution may have us create an account for you, and that such an account is deleted "
         "if nobody signs in within 90 days; after a material change, answers are deleted 30 days later "
         "unless you agree again; product news texts carry our name and stop when you reply TD; consent "
-        "records are described as tamper-evident; the laws behind each point are cited correctly."
+        "records are described as tamper-evident; the laws behind each point are cited correctly; the "
+        "lessons you mark as done are kept to run your courses, erased when you leave a course, and never "
+        "used for recommendations."
     ),
 )
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,6 +30,8 @@ from recommendations.models import (
     CefrLevel,
     Course,
     Enrollment,
+    Lesson,
+    LessonProgress,
     PersonalizationPreference,
     Specialisation,
     localized,
@@ -134,8 +137,95 @@ def enrollments_of(*, user) -> QuerySet[Enrollment]:
     return Enrollment.objects.filter(user=user).select_related("course").order_by("-created_at", "-id")
 
 
+def _count(queryset: QuerySet, field: str) -> Coalesce:
+    """A correlated COUNT, so two counts over different relations do not multiply."""
+    counted = queryset.order_by().values(field).annotate(count=Count("pk")).values("count")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def my_courses_page(*, user, page: str | int | None) -> Page:
-    return Paginator(enrollments_of(user=user), MY_COURSES_PAGE_SIZE).get_page(page)
+    """One page of the learner's enrollments, each with lessons_total and lessons_done."""
+    enrollments = enrollments_of(user=user).annotate(
+        lessons_total=_count(Lesson.objects.filter(course=OuterRef("course")), "course"),
+        lessons_done=_count(LessonProgress.objects.filter(enrollment=OuterRef("pk")), "enrollment"),
+    )
+    return Paginator(enrollments, MY_COURSES_PAGE_SIZE).get_page(page)
+
+
+# --- Lessons and progress ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyllabusEntry:
+    lesson: Lesson
+    done: bool
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    """Where a learner stands in a course: the syllabus with what they marked as done."""
+
+    enrolled: bool
+    syllabus: tuple[SyllabusEntry, ...]
+
+    @property
+    def total(self) -> int:
+        return len(self.syllabus)
+
+    @property
+    def done(self) -> int:
+        return sum(entry.done for entry in self.syllabus)
+
+    @property
+    def next_lesson(self) -> Lesson | None:
+        """The first lesson not yet done; None when there are none left (or none at all)."""
+        return next((entry.lesson for entry in self.syllabus if not entry.done), None)
+
+    @property
+    def started(self) -> bool:
+        return self.done > 0
+
+
+def enrollment_get(*, user, course: Course) -> Enrollment | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Enrollment.objects.filter(user=user, course=course).first()
+
+
+def course_progress(*, user, course: Course) -> CourseProgress:
+    """The syllabus of a course, with the lessons this learner marked as done.
+
+    Two queries: the enrollment, then the lessons with a done flag. Progress
+    is read for its owner only, to show where they stand in the course they
+    chose; nothing else reads it (C5).
+    """
+    enrolled = enrollment_exists(user=user, course=course)
+    lessons = Lesson.objects.filter(course=course).order_by("position")
+    if enrolled:
+        lessons = lessons.annotate(
+            done=Exists(
+                LessonProgress.objects.filter(
+                    enrollment__user=user, enrollment__course=course, lesson=OuterRef("pk")
+                )
+            )
+        )
+    syllabus = []
+    for lesson in lessons:
+        lesson.course = course  # each link names the course: no query per lesson
+        syllabus.append(SyllabusEntry(lesson=lesson, done=getattr(lesson, "done", False)))
+    return CourseProgress(enrolled=enrolled, syllabus=tuple(syllabus))
+
+
+def lesson_entry(*, progress: CourseProgress, position: int) -> SyllabusEntry | None:
+    return next((entry for entry in progress.syllabus if entry.lesson.position == position), None)
+
+
+def lesson_after(*, progress: CourseProgress, position: int) -> Lesson | None:
+    return next((entry.lesson for entry in progress.syllabus if entry.lesson.position > position), None)
+
+
+def lesson_get(*, course: Course, position: int) -> Lesson | None:
+    return Lesson.objects.filter(course=course, position=position).first()
 
 
 # --- Preferences ------------------------------------------------------------
@@ -310,10 +400,29 @@ def recommendations_for(*, user) -> Recommendations:
 # --- Personal data (exported and erased per learner, issue 6) ---------------
 
 
+def lesson_progress_of(*, user) -> list[dict[str, Any]]:
+    """The lessons a learner marked as done, as JSON-ready data (D1)."""
+    rows = (
+        LessonProgress.objects.filter(enrollment__user=user)
+        .select_related("lesson__course")
+        .order_by("lesson__course__slug", "lesson__position")
+    )
+    return [
+        {
+            "course": row.lesson.course.slug,
+            "lesson": row.lesson.position,
+            "title": row.lesson.title_en,
+            "done_at": row.completed_at.isoformat(),
+        }
+        for row in rows
+    ]
+
+
 def personal_data_for_user(*, user) -> dict[str, Any]:
     """Everything this app holds about one learner, as JSON-ready data (D1)."""
     enabled, dismissed_version = personalization_preference(user=user)
     return {
+        "lesson_progress": lesson_progress_of(user=user),
         "enrollments": [
             {
                 "course": enrollment.course.slug,

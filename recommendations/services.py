@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from recommendations.demo_catalog import DEMO_COURSES, synthetic_course_fields, synthetic_lessons
-from recommendations.models import Course, Enrollment, Lesson, PersonalizationPreference
+from recommendations.models import Course, Enrollment, Lesson, LessonProgress, PersonalizationPreference
 from recommendations.selectors import CATALOG_VERSION_KEY
 
 # --- Catalog ----------------------------------------------------------------
@@ -128,9 +128,33 @@ def enrollment_create(*, user, course: Course) -> Enrollment:
 
 
 def enrollment_delete(*, user, course: Course) -> bool:
-    """Leave a course. The row is deleted, not flagged. Returns False if not enrolled."""
-    deleted, _ = Enrollment.objects.filter(user=user, course=course).delete()
+    """Leave a course. The row is deleted, not flagged, and the progress in it
+    with it (it is kept only to serve this enrollment). Returns False if not enrolled."""
+    with transaction.atomic():
+        LessonProgress.objects.filter(enrollment__user=user, enrollment__course=course).delete()
+        deleted, _ = Enrollment.objects.filter(user=user, course=course).delete()
     return bool(deleted)
+
+
+# --- Lesson progress (contract basis: necessary for the course the learner chose) ---
+
+
+class NotEnrolledError(Exception):
+    """Progress can only be recorded in a course the learner is enrolled in."""
+
+
+def lesson_mark_done(*, user, lesson: Lesson) -> LessonProgress:
+    """Mark a lesson as done; marking it twice keeps the first time."""
+    enrollment = Enrollment.objects.filter(user=user, course_id=lesson.course_id).first()
+    if enrollment is None:
+        raise NotEnrolledError(lesson.course_id)
+    try:
+        with transaction.atomic():
+            progress, _ = LessonProgress.objects.get_or_create(enrollment=enrollment, lesson=lesson)
+    except IntegrityError:
+        # A double click raced us to the unique constraint: the row exists.
+        progress = LessonProgress.objects.get(enrollment=enrollment, lesson=lesson)
+    return progress
 
 
 # --- Preferences ------------------------------------------------------------
@@ -162,5 +186,6 @@ def personalization_invitation_dismiss(*, user, notice_version: str) -> Personal
 
 def personal_data_erase(*, user) -> None:
     """Erase everything this app holds about one learner. Idempotent."""
+    LessonProgress.objects.filter(enrollment__user=user).delete()
     Enrollment.objects.filter(user=user).delete()
     PersonalizationPreference.objects.filter(user=user).delete()

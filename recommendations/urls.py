@@ -8,6 +8,8 @@ namespaced = [
     path("courses/<slug:slug>/", views.course_detail, name="course_detail"),
     path("courses/<slug:slug>/enroll/", views.course_enroll, name="course_enroll"),
     path("courses/<slug:slug>/leave/", views.course_leave, name="course_leave"),
+    path("courses/<slug:slug>/lessons/<int:position>/", views.lesson_detail, name="lesson_detail"),
+    path("courses/<slug:slug>/lessons/<int:position>/done/", views.lesson_done, name="lesson_done"),
     path("my-courses/", views.my_courses, name="my_courses"),
     path("recommendations/how-it-works/", views.how_it_works, name="how_it_works"),
     path(

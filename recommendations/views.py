@@ -53,13 +53,63 @@ def course_list(request: HttpRequest) -> HttpResponse:
     return render(request, "recommendations/course_list.html", {"page": page})
 
 
+def _not_enrolled(request: HttpRequest, course) -> HttpResponse:
+    return render(request, "recommendations/not_enrolled.html", {"course": course}, status=403)
+
+
 @require_GET
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     course = selectors.course_get_published(slug=slug)
     if course is None:
         raise Http404(_("No such course."))
-    enrolled = selectors.enrollment_exists(user=request.user, course=course)
-    return render(request, "recommendations/course_detail.html", {"course": course, "enrolled": enrolled})
+    progress = selectors.course_progress(user=request.user, course=course)
+    return render(
+        request,
+        "recommendations/course_detail.html",
+        {"course": course, "enrolled": progress.enrolled, "progress": progress},
+    )
+
+
+@require_GET
+@login_required
+def lesson_detail(request: HttpRequest, slug: str, position: int) -> HttpResponse:
+    course = selectors.course_get_published(slug=slug)
+    if course is None:
+        raise Http404(_("No such course."))
+    progress = selectors.course_progress(user=request.user, course=course)
+    entry = selectors.lesson_entry(progress=progress, position=position)
+    if entry is None:
+        raise Http404(_("No such lesson."))
+    if not progress.enrolled:
+        return _not_enrolled(request, course)
+    return render(
+        request,
+        "recommendations/lesson_detail.html",
+        {
+            "course": course,
+            "lesson": entry.lesson,
+            "done": entry.done,
+            "progress": progress,
+            "next_lesson": selectors.lesson_after(progress=progress, position=position),
+        },
+    )
+
+
+@require_POST
+@login_required
+def lesson_done(request: HttpRequest, slug: str, position: int) -> HttpResponse:
+    course = selectors.course_get_published(slug=slug)
+    if course is None:
+        raise Http404(_("No such course."))
+    lesson = selectors.lesson_get(course=course, position=position)
+    if lesson is None:
+        raise Http404(_("No such lesson."))
+    try:
+        services.lesson_mark_done(user=request.user, lesson=lesson)
+    except services.NotEnrolledError:
+        return _not_enrolled(request, course)
+    messages.success(request, _("Lesson %(number)s marked as done.") % {"number": lesson.position})
+    return redirect("recommendations:lesson_detail", course.slug, lesson.position)
 
 
 @require_POST

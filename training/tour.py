@@ -21,6 +21,25 @@ class TourNote:
     explanation: Promise
 
 
+# Lesson progress, on the course and lesson pages: the contrast with the optional profile.
+LESSON_PROGRESS_NOTE = TourNote(
+    requirement_ids=("D1", "D4", "C5"),
+    law=_(
+        "PIPL 13(1)(2): data necessary to perform a contract the person is party to needs no separate "
+        "consent. PIPL 45 and 47: it is still in the person's copy and is erased when they leave."
+    ),
+    judgment=_(
+        "The court held that personalised push was not necessary for the service. Which lessons you "
+        "finished is necessary for the course you chose, so it needs no consent, and it is never used "
+        "for recommendations."
+    ),
+    explanation=_(
+        "Compare with the optional profile: lesson progress is kept because you chose this course, is "
+        "in your copy of your data, is erased when you leave the course or cancel your account, and "
+        "never changes your recommendations. The profile needs your consent and can be refused."
+    ),
+)
+
 TOUR_NOTES: dict[str, TourNote] = {
     "account_signup": TourNote(
         requirement_ids=("A1", "A3", "F2"),
@@ -146,8 +165,13 @@ TOUR_NOTES: dict[str, TourNote] = {
         judgment=_(
             "Profiling was the defendant's stated reason for collecting; here it is explained openly."
         ),
-        explanation=_("The inputs, the weights and the way to turn personalisation off, in plain words."),
+        explanation=_(
+            "The inputs, each ranking factor in one sentence and the way to turn personalisation off, "
+            "in plain words."
+        ),
     ),
+    "recommendations:course_detail": LESSON_PROGRESS_NOTE,
+    "recommendations:lesson_detail": LESSON_PROGRESS_NOTE,
     "recommendations:course_list": TourNote(
         requirement_ids=("B8", "C5"),
         law=_("PIPL 16: no refusal of the product because consent was refused."),

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from api import presenters
 from api import serializers as s
 from api.errors import NotFound
+from api.permissions import PolicyAcknowledged
 from api.views.base import SIGNED_IN_ERRORS, WRITE_ERRORS, ApiView, problem
 from recommendations import selectors as recommendation_selectors
 from recommendations import services as recommendation_services
@@ -40,7 +41,8 @@ def _published_course(slug: str):
 class RecommendationsView(ApiView):
     """Open to everyone: without consent, answers or the switch, the same popular list (C1)."""
 
-    permission_classes = [AllowAny, *ApiView.permission_classes[1:]]
+    # Open to visitors; a signed-in person still meets the first-run gate (A2).
+    permission_classes = [AllowAny, PolicyAcknowledged]
 
     @extend_schema(
         operation_id="recommendations",
@@ -100,7 +102,8 @@ class PersonalizationView(ApiView):
 
 
 class CourseListView(ApiView):
-    permission_classes = [AllowAny, *ApiView.permission_classes[1:]]
+    # Open to visitors; a signed-in person still meets the first-run gate (A2).
+    permission_classes = [AllowAny, PolicyAcknowledged]
 
     @extend_schema(
         operation_id="courses",
@@ -122,7 +125,8 @@ class CourseListView(ApiView):
 
 
 class CourseDetailView(ApiView):
-    permission_classes = [AllowAny, *ApiView.permission_classes[1:]]
+    # Open to visitors; a signed-in person still meets the first-run gate (A2).
+    permission_classes = [AllowAny, PolicyAcknowledged]
 
     @extend_schema(
         operation_id="course",

@@ -160,3 +160,13 @@ def test_past_the_copy_limit_the_answer_is_a_429_with_retry_after(signed_in):
     assert response.status_code == 429
     assert response.json()["code"] == "rate_limited"
     assert int(response["Retry-After"]) > 0
+
+
+def test_the_web_history_names_the_app_as_the_screen_of_an_api_decision(signed_in, client):
+    notice = _states(signed_in)["product_news_sms"]["notice"]
+    signed_in.post(f"{API}/privacy-centre/product_news_sms/grant", {"notice_version": notice["id"]})
+    from django.urls import reverse
+
+    client.force_login(User.objects.get(phone=PHONE))
+    page = client.get(reverse("consent:consent_history")).content.decode()
+    assert "<td>App</td>" in page

@@ -54,3 +54,16 @@ def test_browsable_docs_are_not_served_in_production(db, client, settings):
     settings.DEBUG = False
     assert client.get("/api/docs/").status_code == 404
     assert client.get("/api/schema/").status_code == 200
+
+
+def test_every_documented_error_is_problem_details():
+    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    errors = [
+        (path, status, set(response.get("content", {})))
+        for path, item in schema["paths"].items()
+        for operation in item.values()
+        for status, response in operation["responses"].items()
+        if int(status) >= 400
+    ]
+    assert errors
+    assert all(media == {"application/problem+json"} for _, _, media in errors), errors
