@@ -6,9 +6,11 @@ PY := $(BIN)/python
 DEV_ENV := DJANGO_DEBUG=true
 # The demo shows trainers' side notes on each onboarding and privacy screen.
 RUN_ENV := $(DEV_ENV) COMPLIANCE_TOUR=true
+# `make run PORT=8001` when 8000 is taken.
+PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format worker beat bench bench-ledger screenshots loadtest migrate clean eval-recommendations api-schema test-api-live
+.PHONY: help run test lint format worker beat bench bench-ledger screenshots loadtest migrate clean eval-recommendations api-schema test-api-live package-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -26,19 +28,32 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed-runtime
 
+# The system checks run once, after the notices are published: before that,
+# "signup stays closed until the privacy policy is published" would be true
+# for a moment and false by the end of the command.
 migrate: $(VENV)/.installed-runtime ## Apply migrations and publish the notices (SQLite unless DATABASE_URL)
-	$(DEV_ENV) $(PY) manage.py migrate --noinput
-	$(DEV_ENV) $(PY) manage.py setup_demo
+	$(DEV_ENV) $(PY) manage.py migrate --noinput --skip-checks
+	$(DEV_ENV) $(PY) manage.py setup_demo --skip-checks
+	$(DEV_ENV) $(PY) manage.py check
 
-run: migrate ## Run the app on http://127.0.0.1:8000 (SQLite, tasks in-process, SMS codes printed here)
-	@echo "Open http://127.0.0.1:8000 - sign-in codes are printed below as [SMS to ...]."
-	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+run: migrate ## Run the app on http://127.0.0.1:8000 (PORT=8001 for another port; SMS codes printed here)
+	@echo "Open http://127.0.0.1:$(PORT) - sign-in codes are printed below as [SMS to ...]."
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+manage: $(VENV)/.installed-runtime ## Any management command with the development settings: make manage CMD="import_learners f.csv"
+	$(DEV_ENV) $(PY) manage.py $(CMD)
+
+superuser: migrate ## Create a staff account for the admin (asks for the mobile number and a password)
+	$(DEV_ENV) $(PY) manage.py createsuperuser
 
 test: $(VENV)/.installed-dev ## Lint, check migrations and run the test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(BIN)/pytest -m "not e2e and not live_api"
+
+package-test: $(VENV)/.installed-dev ## Build the consent package; run its suite and examples/ in fresh virtualenvs
+	.ci/consent_package
 
 lint: $(VENV)/.installed-dev ## Lint only
 	$(BIN)/ruff check .
@@ -53,7 +68,7 @@ worker: $(VENV)/.installed-runtime ## Run a Celery worker (needs REDIS_URL)
 beat: $(VENV)/.installed-runtime ## Run the Celery beat scheduler (needs REDIS_URL)
 	$(BIN)/celery -A config beat --loglevel=INFO
 
-bench: $(VENV)/.installed-runtime ## Benchmark the home page: PostgreSQL (learnright_bench) + Redis db 5 + gunicorn
+bench: $(VENV)/.installed-runtime ## Benchmark the home page beside the plain-Django anchor: PostgreSQL (learnright_bench) + Redis db 5 + gunicorn (+ wrk if installed)
 	$(PY) bench/run.py
 
 bench-ledger: $(VENV)/.installed-runtime ## Consent ledger appends/s, 1/4/16 writers, on PostgreSQL (learnright_bench_ledger)

@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "onboarding.middleware.TooManyRequestsMiddleware",
-    "onboarding.middleware.PolicyAcknowledgmentMiddleware",
+    "consent.middleware.FirstRunGateMiddleware",
     # After the web's, so it sees exceptions first: on /api/ and /_allauth/ a
     # rate limit or an outage answers JSON problem details, not HTML (G1, F1).
     "api.middleware.ApiProblemMiddleware",
@@ -133,11 +133,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache and tasks --------------------------------------------------------
 
 REDIS_URL = env("REDIS_URL", default="")
+# The one place that names the Redis cache backend (use it for any other Redis
+# cache alias too). django-redis keeps one connection pool and one client per
+# process; Django's own RedisCache builds a new client object on every cache
+# call, which cost a signed-in page about a tenth of its time (see
+# docs/PERFORMANCE.md).
+REDIS_CACHE_BACKEND = "django_redis.cache.RedisCache"
 
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": REDIS_CACHE_BACKEND,
             "LOCATION": REDIS_URL,
         }
     }
@@ -153,6 +159,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
+# Rendered fragments that are the same for everyone (the recommendation list:
+# keyed by ranker, catalog version, answer combination and language, never by
+# person, so nothing here is personal data) are kept in each process: reading
+# them costs no Redis round trip. Their keys name the catalog version, which
+# lives in the shared cache, so an edited catalog shows at once in every process.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 
 # Without Redis, tasks run in-process so the app needs nothing but Python.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
@@ -236,6 +252,48 @@ ACCOUNT_FORMS = {"signup": "onboarding.forms.SignupForm"}
 # of the purpose (the optional profile questions).
 CONSENT_HOME_URL = "home"
 CONSENT_AFTER_AGREE_URLS = {"profiling": "onboarding:questions"}
+# The controller as the privacy policy names it (templates/consent/notices/
+# privacy_policy/*.html): the privacy contact page, every receipt and every
+# copy of data show the same (A4, D6). Marked, not translated: receipts keep
+# these words; the contact page translates them.
+
+
+def gettext_noop(message: str) -> str:
+    # Django's own gettext_noop reads settings.USE_I18N, which settings.py
+    # cannot do while it is being loaded; makemessages finds this one by name.
+    return message
+
+
+CONSENT_CONTROLLER = {
+    "name": "LearnRight",
+    # PIPL 52: the person responsible for personal information protection.
+    "contact": gettext_noop("LearnRight personal information protection officer"),
+    "address": gettext_noop(
+        "LearnRight Personal Information Protection Department, 1 Example Road, Haidian District, "
+        "Beijing 100080, China"
+    ),
+    "email": "privacy@learnright.example",
+    "phone": "",
+    "url": "https://learnright.example/",
+}
+CONSENT_JURISDICTION = "CN"
+# Design, matching APP191 6.3 (15 working days): how fast we answer the
+# requests PIPL 50 says we must accept and handle.
+CONSENT_RESPONSE_WORKING_DAYS = 15
+CONSENT_EXPORT_FILENAME_PREFIX = "learnright-my-data"
+# Copies of data and erasures run as Celery tasks (consent.tasks), with their
+# retries; without REDIS_URL Celery runs them in-process (CELERY_TASK_ALWAYS_EAGER).
+CONSENT_TASK_RUNNER = "consent.runners.CeleryRunner"
+# The consent screen after signup: the surface name its ledger records have
+# carried since the first one, and how the consent history names it (E1, E2).
+CONSENT_SCREEN_SURFACE = "onboarding.consent"
+CONSENT_SURFACE_LABELS = {"onboarding.consent": _("Consent screen after signup")}
+# The first-run gate (consent.middleware) also lets through allauth's own
+# pages (sign-in, codes, sign-out), the language switch and the health probe.
+# The app API (/api/, /_allauth/) keeps the same gate itself, answering JSON
+# instead of a redirect (api.permissions.PolicyAcknowledged).
+CONSENT_GATE_EXEMPT_PATH_PREFIXES = ("/accounts/", "/i18n/", "/healthz", "/api/", "/_allauth/")
+CONSENT_GATE_EXEMPT_URL_NAMES = ("account_logout",)
 # Signed checkpoints of the consent ledger (REQUIREMENTS E5): an Ed25519 key,
 # 64 hex digits or PEM, from the secret store, never from the repository. No
 # default in production, like DJANGO_SECRET_KEY; `make run` generates a

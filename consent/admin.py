@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent import services
 from consent.models import ConsentRecord, DataExport, LedgerCheckpoint, NoticeVersion, StaffAccessLogEntry
+from consent.subjects import subject_id_of
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -58,8 +59,9 @@ class AccessLoggedAdminMixin:
         logged = set()
         for obj in objs:
             subject = self.access_log_subject(obj) if obj is not None else None
-            if subject is not None and subject.subject_id not in logged:
-                logged.add(subject.subject_id)
+            subject_id = subject_id_of(subject, create=True) if subject is not None else None
+            if subject_id is not None and subject_id not in logged:
+                logged.add(subject_id)
                 services.staff_access_record(staff=request.user, subject=subject, page=page)
 
     def _access_log_object(self, request, object_id, view: str, response) -> None:
@@ -117,10 +119,29 @@ class ConsentRecordAdmin(AccessLoggedAdminMixin, ReadOnlyAdmin):
 class StaffAccessLogEntryAdmin(ReadOnlyAdmin):
     """Read-only, like the ledger: nobody edits the record of who looked at whom (E3)."""
 
-    list_display = ("created_at", "staff_subject_id", "subject_id", "page")
+    list_display = ("created_at", "staff_member", "person", "page")
     list_filter = ("page",)
     search_fields = ("=staff_subject_id", "=subject_id")
     ordering = ("-created_at",)
+
+    # Readable for staff: each account as the user model names it (the host
+    # project masks it, E3), or a note when the account no longer exists.
+    @admin.display(description=_("staff member"))
+    def staff_member(self, obj) -> str:
+        return _account_label(obj.staff_subject_id)
+
+    @admin.display(description=_("whose data"))
+    def person(self, obj) -> str:
+        return _account_label(obj.subject_id)
+
+
+def _account_label(subject_id) -> str:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(subject_id=subject_id).first()
+    if user is None:
+        return _("account deleted (%(subject_id)s)") % {"subject_id": str(subject_id)[:8]}
+    return str(user)
 
 
 @admin.register(DataExport)
@@ -135,4 +156,4 @@ class DataExportAdmin(AccessLoggedAdminMixin, ReadOnlyAdmin):
 
     @admin.display(description=_("owner (subject id)"))
     def owner_subject_id(self, obj: DataExport) -> str:
-        return str(obj.user.subject_id)
+        return str(subject_id_of(obj.user, create=True))

@@ -9,6 +9,23 @@ from onboarding.forms import StaffLearnerCreationForm
 from onboarding.models import User
 from onboarding.phone import phone_mask, phone_normalize
 
+# The admin says whose it is, in the staff member's language.
+admin.site.site_header = _("LearnRight staff administration")
+admin.site.site_title = _("LearnRight staff")
+admin.site.index_title = _("Accounts, consent records and the course catalogue")
+
+
+def _hide_unused_models() -> None:
+    """Accounts have no e-mail address (A1): allauth's "Email addresses" would be an empty table."""
+    from allauth.account.models import EmailAddress
+
+    if admin.site.is_registered(EmailAddress):
+        admin.site.unregister(EmailAddress)
+
+
+# allauth's admin module is imported before this one (INSTALLED_APPS order).
+_hide_unused_models()
+
 
 @admin.register(User)
 class UserAdmin(AccessLoggedAdminMixin, DjangoUserAdmin):

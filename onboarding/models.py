@@ -1,3 +1,4 @@
+import contextlib
 import uuid
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -13,7 +14,11 @@ class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def create_user(self, phone: str, password: str | None = None, **extra_fields):
-        user = self.model(phone=phone, **extra_fields)
+        from onboarding.phone import phone_normalize
+
+        # Stored as signup stores it (E.164), whatever the format typed, so that
+        # `createsuperuser` with "139 0009 9009" signs in with "+86 139..." too.
+        user = self.model(phone=phone_normalize(phone), **extra_fields)
         if password:
             user.set_password(password)
         else:
@@ -21,6 +26,16 @@ class UserManager(BaseUserManager):
             user.set_unusable_password()
         user.save(using=self._db)
         return user
+
+    def get_by_natural_key(self, username):
+        # The admin's sign-in form: any usual format of the number finds the account.
+        from django.core.exceptions import ValidationError
+
+        from onboarding.phone import phone_normalize
+
+        with contextlib.suppress(ValidationError):
+            username = phone_normalize(username)
+        return super().get_by_natural_key(username)
 
     def create_superuser(self, phone: str, password: str | None = None, **extra_fields):
         extra_fields.setdefault("is_staff", True)

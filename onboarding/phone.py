@@ -72,3 +72,14 @@ def phone_mask(phone: str | None) -> str:
     if len(national) <= 7:
         return national[:2] + "*" * max(len(national) - 2, 0)
     return f"{national[:3]}{'*' * (len(national) - 7)}{national[-4:]}"
+
+
+def phone_display(phone: str | None) -> str:
+    """A number as people read it: +8613800138000 -> +86 138 0013 8000."""
+    if not phone:
+        return ""
+    try:
+        parsed = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return phone
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

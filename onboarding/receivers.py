@@ -1,4 +1,4 @@
-"""Reactions to other apps' signals: they enqueue work, or warm a per-session cache."""
+"""Reactions to other apps' signals: they only enqueue work."""
 
 from django.db import transaction
 
@@ -6,7 +6,7 @@ from onboarding.services import PROFILING_PURPOSE
 
 
 def profile_answers_erase_on_withdrawal(sender, user, purpose: str, **kwargs) -> None:
-    """Withdrawing profiling consent deletes the answers, not only hides them (D3, PIPL 47).
+    """Withdrawing profiling consent deletes the answers, not only hides them (D3, PIPL 47(1)(3)).
 
     Recommendations stop using them on the next request because the grant no
     longer counts; the erasure itself runs in a task once the withdrawal has
@@ -18,16 +18,3 @@ def profile_answers_erase_on_withdrawal(sender, user, purpose: str, **kwargs) ->
 
     user_id = user.pk
     transaction.on_commit(lambda: delete_profile_answers_task.delay(user_id))
-
-
-def policy_acknowledgment_remember_on_login(sender, request, user, **kwargs) -> None:
-    """Look the policy acknowledgment up once, at sign-in.
-
-    The first-run gate then costs no query on later requests
-    (onboarding.middleware). Nothing is written but the session.
-    """
-    if request is None or not hasattr(request, "session"):
-        return
-    from onboarding.middleware import policy_acknowledgment_is_current_for_session
-
-    policy_acknowledgment_is_current_for_session(request=request, user=user)

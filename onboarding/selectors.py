@@ -7,6 +7,23 @@ from dataclasses import dataclass
 from onboarding.models import User
 
 
+def sms_seconds_until_next_code(*, phone: str | None) -> int:
+    """Seconds before another code may be sent to `phone` (REQUIREMENTS F1); 0 if now."""
+    import math
+    import time
+
+    from django.core.cache import cache
+
+    from onboarding.services import SMS_RESEND_SECONDS, sms_last_sent_cache_key
+
+    if not phone:
+        return 0
+    sent_at = cache.get(sms_last_sent_cache_key(phone))
+    if sent_at is None:
+        return 0
+    return max(0, math.ceil(SMS_RESEND_SECONDS - (time.time() - sent_at)))
+
+
 def user_get_by_phone(*, phone: str) -> User | None:
     return User.objects.filter(phone=phone).first()
 

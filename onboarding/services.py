@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
 from allauth.core import ratelimit
 from django.contrib.auth.hashers import make_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
@@ -16,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from consent import selectors as consent_selectors
+from onboarding import consent_purposes
 from onboarding.models import LearnerProfile, OutboundSms, User
 from onboarding.phone import phone_normalize
 from onboarding.selectors import PROFILE_ANSWER_FIELDS
@@ -76,6 +79,17 @@ def _consume_send_quota(*, request: HttpRequest | None, phone: str) -> None:
     if request is None:
         return
     ratelimit.consume(request, action="send_sms", key=phone, raise_exception=True)
+    # When the next code may go out: the code page counts down to it instead
+    # of letting "Send a new code" run into the limit.
+    cache.set(sms_last_sent_cache_key(phone), time.time(), SMS_RESEND_SECONDS)
+
+
+# The per-number limit of ACCOUNT_RATE_LIMITS["send_sms"]: one code a minute (F1).
+SMS_RESEND_SECONDS = 60
+
+
+def sms_last_sent_cache_key(phone: str) -> str:
+    return f"onboarding:sms-last-sent:{phone}"
 
 
 def sms_send_verification_code(*, request: HttpRequest | None, phone: str, code: str) -> None:
@@ -123,8 +137,8 @@ def sms_deliver(*, sms_id: int) -> bool:
 
 # --- Learner profile: the optional answers (REQUIREMENTS A5, B4, C4, D2, D3) ---
 
-PROFILING_PURPOSE = "profiling"
-PRODUCT_NEWS_PURPOSE = "product_news_sms"
+PROFILING_PURPOSE = consent_purposes.PROFILING
+PRODUCT_NEWS_PURPOSE = consent_purposes.PRODUCT_NEWS_SMS
 
 
 class ProfilingConsentRequired(Exception):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +17,9 @@ from onboarding import forms, selectors, services
 from onboarding.sms.inbound import InboundParseError, get_inbound_parser
 
 
+# Reads only: no transaction around it (ATOMIC_REQUESTS), so the probe costs
+# the one query it makes.
+@transaction.non_atomic_requests
 @require_GET
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:

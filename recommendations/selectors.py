@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from consent import purposes
 from consent import selectors as consent_selectors
+from onboarding import consent_purposes
 from onboarding import selectors as onboarding_selectors
 from onboarding.choices import EnglishLevel, LearningGoal, Occupation
 from recommendations import rankers
@@ -40,7 +41,7 @@ from recommendations.models import (
 HOME_LIMIT = 12
 CATALOG_PAGE_SIZE = 24
 MY_COURSES_PAGE_SIZE = 50
-PROFILING = purposes.PROFILING
+PROFILING = consent_purposes.PROFILING
 
 # Cache policy (issue 5 asks us to say which and why):
 # - Catalog changes (load_demo_catalog, the admin) bump CATALOG_VERSION_KEY after
@@ -50,10 +51,12 @@ PROFILING = purposes.PROFILING
 #   RANKING_CACHE_SECONDS instead. Popularity counts 30 days of enrollments, so
 #   one more enrollment barely moves it, while invalidating on every enrollment
 #   would empty the cache exactly when the site is busiest and make every
-#   worker recompute the ranking at once. Five minutes of staleness in a
-#   popularity order harms nobody.
+#   worker recompute the ranking at once. An hour of staleness in a 30-day
+#   popularity order harms nobody, while recomputing costs 0.3-0.6 s per
+#   answer combination at 100,000 courses: every five minutes, the up to 150
+#   combinations kept a worker busy (docs/PERFORMANCE.md).
 CATALOG_VERSION_KEY = "recommendations:catalog-version"
-RANKING_CACHE_SECONDS = 5 * 60
+RANKING_CACHE_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -278,6 +281,7 @@ def reason_text(kind: str, code: str, *, row: dict[str, Any] | None = None) -> s
     if kind == "level_below":
         return _("One step below your level, for review: %(level)s") % {"level": code}
     if kind == "english_level":
+        # Lists cached by the previous ranker (at most RANKING_CACHE_SECONDS old) still say this.
         return _("Matches your English level: %(level)s") % {"level": EnglishLevel(code).label}
     return str(OCCUPATION_AUDIENCES[Occupation(code)])
 
@@ -426,7 +430,8 @@ def personal_data_for_user(*, user) -> dict[str, Any]:
         "enrollments": [
             {
                 "course": enrollment.course.slug,
-                "title": enrollment.course.title_en,
+                # In the person's language, like every page (D1: a readable copy).
+                "title": enrollment.course.title,
                 "enrolled_at": enrollment.created_at.isoformat(),
             }
             for enrollment in enrollments_of(user=user)

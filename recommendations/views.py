@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +17,11 @@ def _bad_request(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "recommendations/bad_request.html", {"message": message}, status=400)
 
 
+# The GET-only pages here only read. ATOMIC_REQUESTS (config/settings.py) wraps
+# every other view in one transaction so that a failed write leaves nothing
+# half-done; around a page that writes nothing it would only add BEGIN and
+# COMMIT, two database round trips on every view of the home page.
+@transaction.non_atomic_requests
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     # Skipping the consent screen ends the first run here: back to the page
@@ -31,6 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@transaction.non_atomic_requests
 @require_GET
 def how_it_works(request: HttpRequest) -> HttpResponse:
     from recommendations import rankers
@@ -46,6 +53,7 @@ def how_it_works(request: HttpRequest) -> HttpResponse:
     )
 
 
+@transaction.non_atomic_requests
 @require_GET
 def course_list(request: HttpRequest) -> HttpResponse:
     # The order is the same for everyone: the profile is never read here (C5).
@@ -57,6 +65,7 @@ def _not_enrolled(request: HttpRequest, course) -> HttpResponse:
     return render(request, "recommendations/not_enrolled.html", {"course": course}, status=403)
 
 
+@transaction.non_atomic_requests
 @require_GET
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     course = selectors.course_get_published(slug=slug)
@@ -137,6 +146,7 @@ def course_leave(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("recommendations:my_courses")
 
 
+@transaction.non_atomic_requests
 @require_GET
 @login_required
 def my_courses(request: HttpRequest) -> HttpResponse:

@@ -44,7 +44,7 @@
           button.textContent = label;
           return;
         }
-        button.textContent = wait.replace("%(seconds)s", String(left));
+        button.textContent = wait.replace("{seconds}", String(left));
         left -= 1;
         window.setTimeout(tick, 1000);
       };

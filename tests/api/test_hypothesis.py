@@ -1,4 +1,4 @@
-"""Arbitrary input on every write endpoint: a 2xx or a 4xx problem, never a 500 (G1, and issue's acceptance).
+"""Arbitrary input on every write and read endpoint: a 2xx or a 4xx problem, never a 500 (G1).
 
 Each property sends arbitrary JSON (or bytes that are not JSON) to one write
 endpoint, with arbitrary path segments, as a signed-in person who agreed to
@@ -60,6 +60,7 @@ WRITES = [
     ("PUT", "/api/v1/recommendations/personalization"),
     ("PUT", "/api/v1/courses/{}/enrollment"),
     ("DELETE", "/api/v1/courses/{}/enrollment"),
+    ("POST", "/api/v1/courses/course-a/lessons/{}/done"),
     ("POST", "/api/v1/privacy-centre/{}/grant"),
     ("POST", "/api/v1/privacy-centre/{}/withdraw"),
     ("POST", "/api/v1/privacy-centre/exports"),
@@ -119,5 +120,31 @@ def test_no_write_endpoint_answers_500(token, method, template):
         if path.startswith("/api/") and response.status_code >= 400:
             assert response["Content-Type"] == "application/problem+json", (path, response.content[:200])
             assert response.json()["code"]
+
+    check()
+
+
+READS = [
+    "/api/v1/consent/{}",
+    "/api/v1/courses/{}",
+    "/api/v1/courses/course-a/lessons/{}",
+    "/api/v1/courses?page={}",
+    "/api/v1/privacy-centre/history/{}/receipt",
+    "/api/v1/privacy-centre/exports/{}",
+    "/api/v1/privacy-centre/exports/{}/download",
+    "/api/v1/{}",
+]
+
+
+@pytest.mark.parametrize("template", READS)
+def test_no_read_endpoint_answers_500(token, template):
+    @FUZZ
+    @given(segment=SEGMENT, language=st.sampled_from(["en", "zh-CN", "fr", "", "zz;q=x"]))
+    def check(segment, language):
+        path = template.format(quote(segment, safe=""))
+        response = Client().get(path, HTTP_X_SESSION_TOKEN=token, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code < 500, (path, response.content[:300])
+        if response.status_code >= 400:
+            assert response["Content-Type"] == "application/problem+json"
 
     check()

@@ -169,4 +169,4 @@ def test_the_web_history_names_the_app_as_the_screen_of_an_api_decision(signed_i
 
     client.force_login(User.objects.get(phone=PHONE))
     page = client.get(reverse("consent:consent_history")).content.decode()
-    assert "<td>App</td>" in page
+    assert '<dd class="col-sm-8">App</dd>' in page

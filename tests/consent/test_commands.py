@@ -11,8 +11,9 @@ import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
 from django.db import connection
 
-from consent import purposes, services
+from consent import services
 from consent.models import ConsentRecord, NoticeVersion
+from onboarding.consent_purposes import PROFILING
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def _db_id(record) -> object:
 def ledger(person):
     """Four records: acknowledged, granted, withdrawn, granted."""
     for decide in (services.consent_grant, services.consent_withdraw, services.consent_grant):
-        decide(user=person, purpose=purposes.PROFILING, surface="test")
+        decide(user=person, purpose=PROFILING, surface="test")
     return list(ConsentRecord.objects.order_by("sequence"))
 
 
@@ -64,7 +65,7 @@ def test_a_row_removed_by_raw_sql_is_found_at_the_next_record(ledger):
 
 
 def test_an_altered_notice_text_is_found(ledger):
-    notice_version = NoticeVersion.objects.filter(purpose=purposes.PROFILING).first()
+    notice_version = NoticeVersion.objects.filter(purpose=PROFILING).first()
     _raw_sql(
         "UPDATE consent_noticeversion SET text = %s WHERE id = %s", ["A different text", notice_version.pk]
     )
@@ -104,3 +105,19 @@ def test_setup_demo_publishes_the_notices():
     from onboarding.management.commands.setup_demo import Command
 
     assert "publish_notices" in Command.demo_steps()
+
+
+def test_setup_demo_signs_a_first_checkpoint_saying_which_key(published, settings, tmp_path, capsys):
+    from onboarding.management.commands.setup_demo import Command
+
+    settings.DEBUG = True
+    settings.CONSENT_CHECKPOINT_SIGNING_KEY = ""
+    settings.CONSENT_CHECKPOINT_SIGNING_KEY_FILE = tmp_path / "var" / "consent-checkpoint-signing-key"
+    assert "create_consent_checkpoint" in Command.demo_steps()
+
+    call_command("create_consent_checkpoint")
+
+    out = capsys.readouterr().out
+    assert f"development key in {settings.CONSENT_CHECKPOINT_SIGNING_KEY_FILE}" in out
+    assert "Checkpoint 1:" in out
+    assert settings.CONSENT_CHECKPOINT_SIGNING_KEY_FILE.exists()

@@ -7,10 +7,12 @@ under the earlier version are erased 30 days after the change is published.
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
-from consent import purposes, selectors, services
+from consent import selectors, services
 from consent.services import consent_grant
+from onboarding.consent_purposes import PROFILING
 from onboarding.models import LearnerProfile
 from tests.factories import LearnerProfileFactory
 
@@ -41,7 +43,7 @@ def test_answers_covered_only_by_a_stale_grant_are_erased_once_the_grace_period_
 
 def test_agreeing_again_within_the_grace_period_keeps_the_answers(answered, bump_profiling):
     bump_profiling()
-    consent_grant(user=answered, purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=answered, purpose=PROFILING, surface="test")
 
     counts = services.retention_purge(now=timezone.now() + GRACE + timedelta(days=1))
 
@@ -62,3 +64,14 @@ def test_the_erasure_writes_no_decision_the_person_did_not_make(answered, bump_p
     services.retention_purge(now=timezone.now() + GRACE + timedelta(days=1))
 
     assert selectors.consent_records_for_user(user=answered).count() == before
+
+
+def test_the_consent_screen_after_the_change_says_when_the_answers_will_be_erased(
+    client, answered, bump_profiling
+):
+    bump_profiling()
+    client.force_login(answered)
+
+    html = client.get(reverse("consent:screen", args=[PROFILING])).content.decode()
+
+    assert f"within {services.STALE_GRANT_GRACE_DAYS} days of the change" in html

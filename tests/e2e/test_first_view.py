@@ -82,6 +82,15 @@ def test_signup_code_consent_questions_and_cancellation_fit_the_first_view(new_u
             "Confirm": flows.button(ui, flows.t(lang, "Confirm")),
         },
     )
+    code_field = code_form.locator("input[name=code]")
+    assert code_field.get_attribute("inputmode") == "numeric"
+    assert code_field.get_attribute("autocomplete") == "one-time-code"
+    assert ui.page.evaluate("document.activeElement && document.activeElement.name") == "code"
+    # The number as people read it, and the seconds until another code may be sent.
+    assert "+86 " + typed in main(ui).inner_text()
+    resend = ui.page.locator("main button[form=resend]")
+    assert resend.is_disabled()
+    assert re.search(r"\d+", resend.inner_text()), resend.inner_text()
     flows.enter_code(ui, phone=e164(typed), since=since)
 
     assert flows.on_consent_screen(ui), ui.page.url

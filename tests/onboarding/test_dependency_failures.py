@@ -47,12 +47,12 @@ def test_broker_down_at_sign_in_is_a_503(client, django_capture_on_commit_callba
 
 
 def test_redis_cache_down_at_signup_is_a_503_not_a_500(client, django_capture_on_commit_callbacks):
+    from django.conf import settings
     from django.test import override_settings
 
-    # The page is fetched while the cache still works; the POST meets the outage.
-    unreachable = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": UNREACHABLE_REDIS}
-    }
+    # The page is fetched while the cache still works; the POST meets the outage
+    # of the Redis cache backend production uses.
+    unreachable = {"default": {"BACKEND": settings.REDIS_CACHE_BACKEND, "LOCATION": UNREACHABLE_REDIS}}
     from consent.services import notices_publish_all
 
     notices_publish_all()

@@ -5,7 +5,10 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Prepare a demo database: publish the notices and load the course catalog. Safe to re-run."
+    help = (
+        "Prepare a demo database: publish the notices, load the course catalog and sign a ledger checkpoint. "
+        "Safe to re-run."
+    )
 
     def handle(self, *args, **options) -> None:
         for command in self.demo_steps():
@@ -13,4 +16,6 @@ class Command(BaseCommand):
 
     @staticmethod
     def demo_steps() -> list[str]:
-        return ["publish_notices", "load_demo_catalog"]
+        # A first signed checkpoint of the consent ledger (E5); in development
+        # this also generates the signing key into var/ and says so.
+        return ["publish_notices", "load_demo_catalog", "create_consent_checkpoint"]
