@@ -10,7 +10,7 @@ RUN_ENV := $(DEV_ENV) COMPLIANCE_TOUR=true
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format worker beat bench bench-ledger screenshots loadtest migrate clean eval-recommendations api-schema test-api-live
+.PHONY: help run test lint format worker beat bench bench-ledger screenshots loadtest migrate clean eval-recommendations api-schema test-api-live package-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ test: $(VENV)/.installed-dev ## Lint, check migrations and run the test suite
 	$(BIN)/ruff format --check .
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(BIN)/pytest -m "not e2e and not live_api"
+
+package-test: $(VENV)/.installed-dev ## Build the consent package; run its suite and examples/ in fresh virtualenvs
+	.ci/consent_package
 
 lint: $(VENV)/.installed-dev ## Lint only
 	$(BIN)/ruff check .

@@ -94,6 +94,12 @@ class RateLimited(ApiProblem):
         self.wait = wait
 
 
+class NotEnrolled(ApiProblem):
+    status_code = status.HTTP_403_FORBIDDEN
+    code = "not_enrolled"
+    title = _("Enroll in the course first: it is free and open to everyone.")
+
+
 class NotFound(ApiProblem):
     status_code = status.HTTP_404_NOT_FOUND
     code = "not_found"

@@ -216,8 +216,33 @@ class CourseSerializer(serializers.Serializer):
     featured = serializers.BooleanField()
 
 
+class LessonSummarySerializer(serializers.Serializer):
+    position = serializers.IntegerField()
+    title = serializers.CharField()
+    done = serializers.BooleanField(help_text="Marked as done by the caller (false when not enrolled).")
+
+
+class ProgressSerializer(serializers.Serializer):
+    done = serializers.IntegerField()
+    total = serializers.IntegerField()
+    next_lesson = serializers.IntegerField(
+        allow_null=True, help_text="Position of the first lesson not done."
+    )
+
+
 class CourseDetailSerializer(CourseSerializer):
     enrolled = serializers.BooleanField()
+    lessons = LessonSummarySerializer(many=True)
+    progress = ProgressSerializer()
+
+
+class LessonSerializer(serializers.Serializer):
+    course = serializers.CharField()
+    position = serializers.IntegerField()
+    title = serializers.CharField()
+    paragraphs = serializers.ListField(child=serializers.CharField())
+    done = serializers.BooleanField()
+    next_lesson = serializers.IntegerField(allow_null=True)
 
 
 class CoursePageSerializer(serializers.Serializer):

@@ -33,6 +33,14 @@ urlpatterns = [
     path("v1/courses", recommendations.CourseListView.as_view(), name="courses"),
     path("v1/courses/<slug:slug>", recommendations.CourseDetailView.as_view(), name="course"),
     path("v1/courses/<slug:slug>/enrollment", recommendations.EnrollmentView.as_view(), name="enrollment"),
+    path(
+        "v1/courses/<slug:slug>/lessons/<int:position>", recommendations.LessonView.as_view(), name="lesson"
+    ),
+    path(
+        "v1/courses/<slug:slug>/lessons/<int:position>/done",
+        recommendations.LessonDoneView.as_view(),
+        name="lesson_done",
+    ),
     # Rights (B6, B7, D1, D3-D5, E2)
     path("v1/privacy-centre", rights.PrivacyCentreView.as_view(), name="privacy_centre"),
     path("v1/privacy-centre/<slug:purpose>/grant", rights.GrantView.as_view(), name="consent_grant"),

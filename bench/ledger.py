@@ -38,6 +38,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from onboarding.consent_purposes import PROFILING
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -105,12 +107,12 @@ def prepare() -> list[list[int]]:
 def writer_loop(user_ids, design, work, ready, go, counts, slot) -> None:
     from django.db import connection, transaction
 
-    from consent import purposes, selectors, services
+    from consent import selectors, services
     from onboarding.models import User
 
     connection.close()  # never share the parent's connection
     users = list(User.objects.filter(pk__in=user_ids))
-    notice = selectors.purpose_notice_current(purpose=purposes.PROFILING)
+    notice = selectors.purpose_notice_current(purpose=PROFILING)
     connection.ensure_connection()
     done = 0
     ready.release()
@@ -122,9 +124,7 @@ def writer_loop(user_ids, design, work, ready, go, counts, slot) -> None:
             if design == "site-wide lock":
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SITE_WIDE_LOCK_KEY])
-            services.consent_decline(
-                user=user, purpose=purposes.PROFILING, surface="bench", notice_version=notice
-            )
+            services.consent_decline(user=user, purpose=PROFILING, surface="bench", notice_version=notice)
             if work:
                 time.sleep(work)  # the rest of the request, inside the same transaction
         done += 1

@@ -104,7 +104,10 @@ def add_enrollments(learner_ids: list[int], *, per_learner: tuple[int, int]) -> 
 def signed_in_session(user) -> str:
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    # The backend a sign-in by SMS code records. Not AUTHENTICATION_BACKENDS[0]:
+    # that is django-axes' lockout check, which loads no user, so every
+    # "signed-in" request would have been anonymous (and counted as failed).
+    session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return session.session_key

@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "onboarding.middleware.TooManyRequestsMiddleware",
-    "onboarding.middleware.PolicyAcknowledgmentMiddleware",
+    "consent.middleware.FirstRunGateMiddleware",
     # After the web's, so it sees exceptions first: on /api/ and /_allauth/ a
     # rate limit or an outage answers JSON problem details, not HTML (G1, F1).
     "api.middleware.ApiProblemMiddleware",
@@ -252,6 +252,48 @@ ACCOUNT_FORMS = {"signup": "onboarding.forms.SignupForm"}
 # of the purpose (the optional profile questions).
 CONSENT_HOME_URL = "home"
 CONSENT_AFTER_AGREE_URLS = {"profiling": "onboarding:questions"}
+# The controller as the privacy policy names it (templates/consent/notices/
+# privacy_policy/*.html): the privacy contact page, every receipt and every
+# copy of data show the same (A4, D6). Marked, not translated: receipts keep
+# these words; the contact page translates them.
+
+
+def gettext_noop(message: str) -> str:
+    # Django's own gettext_noop reads settings.USE_I18N, which settings.py
+    # cannot do while it is being loaded; makemessages finds this one by name.
+    return message
+
+
+CONSENT_CONTROLLER = {
+    "name": "LearnRight",
+    # PIPL 52: the person responsible for personal information protection.
+    "contact": gettext_noop("LearnRight personal information protection officer"),
+    "address": gettext_noop(
+        "LearnRight Personal Information Protection Department, 1 Example Road, Haidian District, "
+        "Beijing 100080, China"
+    ),
+    "email": "privacy@learnright.example",
+    "phone": "",
+    "url": "https://learnright.example/",
+}
+CONSENT_JURISDICTION = "CN"
+# Design, matching APP191 6.3 (15 working days): how fast we answer the
+# requests PIPL 50 says we must accept and handle.
+CONSENT_RESPONSE_WORKING_DAYS = 15
+CONSENT_EXPORT_FILENAME_PREFIX = "learnright-my-data"
+# Copies of data and erasures run as Celery tasks (consent.tasks), with their
+# retries; without REDIS_URL Celery runs them in-process (CELERY_TASK_ALWAYS_EAGER).
+CONSENT_TASK_RUNNER = "consent.runners.CeleryRunner"
+# The consent screen after signup: the surface name its ledger records have
+# carried since the first one, and how the consent history names it (E1, E2).
+CONSENT_SCREEN_SURFACE = "onboarding.consent"
+CONSENT_SURFACE_LABELS = {"onboarding.consent": _("Consent screen after signup")}
+# The first-run gate (consent.middleware) also lets through allauth's own
+# pages (sign-in, codes, sign-out), the language switch and the health probe.
+# The app API (/api/, /_allauth/) keeps the same gate itself, answering JSON
+# instead of a redirect (api.permissions.PolicyAcknowledged).
+CONSENT_GATE_EXEMPT_PATH_PREFIXES = ("/accounts/", "/i18n/", "/healthz", "/api/", "/_allauth/")
+CONSENT_GATE_EXEMPT_URL_NAMES = ("account_logout",)
 # Signed checkpoints of the consent ledger (REQUIREMENTS E5): an Ed25519 key,
 # 64 hex digits or PEM, from the secret store, never from the repository. No
 # default in production, like DJANGO_SECRET_KEY; `make run` generates a

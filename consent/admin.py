@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent import services
 from consent.models import ConsentRecord, DataExport, LedgerCheckpoint, NoticeVersion, StaffAccessLogEntry
+from consent.subjects import subject_id_of
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -58,8 +59,9 @@ class AccessLoggedAdminMixin:
         logged = set()
         for obj in objs:
             subject = self.access_log_subject(obj) if obj is not None else None
-            if subject is not None and subject.subject_id not in logged:
-                logged.add(subject.subject_id)
+            subject_id = subject_id_of(subject, create=True) if subject is not None else None
+            if subject_id is not None and subject_id not in logged:
+                logged.add(subject_id)
                 services.staff_access_record(staff=request.user, subject=subject, page=page)
 
     def _access_log_object(self, request, object_id, view: str, response) -> None:
@@ -154,4 +156,4 @@ class DataExportAdmin(AccessLoggedAdminMixin, ReadOnlyAdmin):
 
     @admin.display(description=_("owner (subject id)"))
     def owner_subject_id(self, obj: DataExport) -> str:
-        return str(obj.user.subject_id)
+        return str(subject_id_of(obj.user, create=True))

@@ -133,3 +133,34 @@ class PrivacyCentreDecisionForm(forms.Form):
     @property
     def granting(self) -> bool:
         return self.cleaned_data["action"] == self.GRANT
+
+
+class PasswordConfirmationForm(forms.Form):
+    """The account's password, checked by Django, to confirm a cancellation (D4).
+
+    Used when the host does not use allauth: the same proof as signing in,
+    and nothing more (APP191 6.2). An account without a usable password
+    cannot confirm this way; the form says so.
+    """
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password to confirm.")},
+    )
+
+    def __init__(self, user, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.has_usable_password():
+            raise forms.ValidationError(
+                _("Your account has no password to confirm with. Please contact us to cancel it."),
+                code="no_password",
+            )
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That password is not correct."), code="wrong_password")
+        return password

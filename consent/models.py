@@ -105,12 +105,12 @@ class Decision(models.TextChoices):
 
 
 # What people read for the screens this app records decisions on; a project
-# names its own surfaces with `surface_label_register` (from its AppConfig.ready),
-# and any other falls back to its code.
+# names its own in CONSENT_SURFACE_LABELS or with `surface_label_register` (from its
+# AppConfig.ready), and any other falls back to its code.
 SURFACE_LABELS = {
     "signup": _("Signup page"),
     "first_run": _("Privacy policy page at first sign-in"),
-    "onboarding.consent": _("Consent screen after signup"),
+    "consent_screen": _("Consent screen"),
     "privacy_centre": _("Privacy centre"),
     "account_cancellation": _("Account cancellation"),
     # Decisions sent by a native app through the API (G1).
@@ -186,7 +186,9 @@ class ConsentRecord(AppendOnlyModel):
 
     @property
     def surface_label(self) -> str:
-        return SURFACE_LABELS.get(self.surface, self.surface)
+        from consent.app_settings import app_settings
+
+        return {**SURFACE_LABELS, **app_settings.SURFACE_LABELS}.get(self.surface, self.surface)
 
     def canonical_fields(self) -> dict:
         """Every field the hash covers, as the receipt carries them (E1, E5).
@@ -290,7 +292,7 @@ class DataExport(models.Model):
 
     The file is kept in this row rather than on disk: the download is served
     from here to its owner only, and deleting the row (expiry after
-    EXPORT_TTL, or the account's erasure) deletes the copy in the same
+    CONSENT_EXPORT_LIFETIME, or the account's erasure) deletes the copy in the same
     transaction, with no file left behind on any server.
     """
 
@@ -333,8 +335,22 @@ class DataExport(models.Model):
         return self.status == self.Status.READY and bool(self.content)
 
     @property
+    def is_stalled(self) -> bool:
+        """Still not ready long after it was asked for: its task was lost or keeps failing (D1, D5)."""
+        from consent.app_settings import app_settings
+
+        return self.status in (self.Status.PENDING, self.Status.RUNNING) and (
+            self.created_at <= timezone.now() - app_settings.EXPORT_STALLED_AFTER
+        )
+
+    @property
     def is_in_progress(self) -> bool:
-        return self.status in (self.Status.PENDING, self.Status.RUNNING)
+        return self.status in (self.Status.PENDING, self.Status.RUNNING) and not self.is_stalled
+
+    @property
+    def has_failed(self) -> bool:
+        """Failed, or stalled: the person is told so and can ask for a new one."""
+        return self.status == self.Status.FAILED or self.is_stalled
 
 
 class StaffAccessQuerySet(AppendOnlyQuerySet):
@@ -367,3 +383,32 @@ class StaffAccessLogEntry(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.page}"
+
+
+class ConsentSubject(models.Model):
+    """The pseudonymous subject id of an account whose user model has none of its own (E1, D4).
+
+    Ledger records and the staff access log name people by a random UUID,
+    never by a foreign key, so they outlive the account and then match nobody.
+    A user model with a UUID attribute (CONSENT_SUBJECT_ID_ATTRIBUTE,
+    `subject_id` by default) provides it; for any other user model, such as
+    Django's own `auth.User`, the id is kept here, created at the first
+    decision, and deleted with the account (cascade), which unlinks the records.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="consent_subject",
+    )
+    subject_id = models.UUIDField(
+        _("pseudonymous subject id"), default=uuid.uuid4, unique=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("consent subject")
+        verbose_name_plural = _("consent subjects")
+
+    def __str__(self) -> str:
+        return str(self.subject_id)

@@ -1,10 +1,13 @@
-"""The notices people are shown, declared in code and published as versions (A4, A6).
+"""The notices people are shown, declared by the host project and published as versions (A4, A6).
 
-Each notice is one template per language, `consent/notices/<slug>/<language>.html`.
+The host declares its privacy policy and one notice per consent purpose in its
+`consent_purposes.py` (next to the purposes), with `register(Notice(...))`.
+Each notice is one template per language, `consent/notices/<slug>/<language>.html`,
+in the host's own templates (the package ships none: the text is the host's).
 The text is self-contained (no context, no translation tags), so what is
 rendered today is byte for byte what was rendered when it was published, and
 its SHA-256 proves it. To change a notice: edit its templates, raise `version`
-here (and the purpose's `material_version` if the change is material), then run
+in the declaration (and the purpose's `material_version` if the change is material), then run
 `manage.py publish_notices`. Editing a template without a new version is an
 unannounced change: `publish_notices` refuses it and the system check
 `consent.E002` fails (A6, PIPL 17(2)).
@@ -62,42 +65,31 @@ class Notice:
         return render_to_string(self.template_name(language))
 
 
-# 1.2: operator-created accounts (A7), the material-change erasure (A6),
-# product news by SMS (B9), the ledger as tamper-evident (E1), corrected
-# citations; item 3 also lists the progress data kept to provide the service,
-# with its legal basis (contract) and retention. Earlier versions stay
-# published and readable.
-PRIVACY_POLICY = Notice(
-    kind=NoticeKind.PRIVACY_POLICY,
-    purpose="",
-    version="1.2",
-    effective=date(2026, 11, 29),
-    what_changed=_(
-        "When an institution may have us create an account for you, and that such an account is deleted "
-        "if nobody signs in within 90 days; after a material change, answers are deleted 30 days later "
-        "unless you agree again; product news texts carry our name and stop when you reply TD; consent "
-        "records are described as tamper-evident; the laws behind each point are cited correctly; the "
-        "lessons you mark as done are kept to run your courses, erased when you leave a course, and never "
-        "used for recommendations."
-    ),
-)
+# Filled by the host's consent_purposes.py modules (ConsentConfig.ready()):
+# the privacy policy and one short notice per consent purpose (B2). A purpose
+# on the contract basis is explained by the privacy policy and needs none.
+NOTICES: list[Notice] = []
 
-# One short notice per consent purpose (B2). A purpose on the contract basis
-# ("account") is explained by the privacy policy and needs none. A new notice
-# version with the same material version is a wording change: grants given on
-# the earlier text still count.
-NOTICES: list[Notice] = [
-    PRIVACY_POLICY,
-    # 1.1: plainer Chinese; the same purpose (not material).
-    Notice(kind=NoticeKind.PURPOSE, purpose=purposes.PROFILING, version="1.1", effective=date(2026, 11, 29)),
-    # 1.1: the sender's signature and the reply-TD opt-out (B9; not material).
-    Notice(
-        kind=NoticeKind.PURPOSE,
-        purpose=purposes.PRODUCT_NEWS_SMS,
-        version="1.1",
-        effective=date(2026, 11, 29),
-    ),
-]
+
+class AlreadyRegistered(Exception):
+    pass
+
+
+def register(notice: Notice) -> Notice:
+    """Declare one notice (the policy, or the notice of one purpose). Declared twice: an error."""
+    for existing in NOTICES:
+        if (existing.kind, existing.purpose) == (notice.kind, notice.purpose):
+            if existing is notice:
+                return notice
+            raise AlreadyRegistered(f"The notice {notice.slug!r} is declared twice.")
+    NOTICES.append(notice)
+    return notice
+
+
+def unregister(notice: Notice) -> None:
+    """For tests that declare a notice of their own."""
+    if notice in NOTICES:
+        NOTICES.remove(notice)
 
 
 def notice_for_purpose(code: str) -> Notice | None:
@@ -107,15 +99,28 @@ def notice_for_purpose(code: str) -> Notice | None:
     return None
 
 
-def privacy_policy_notice() -> Notice:
+def privacy_policy_notice() -> Notice | None:
+    """The declared privacy policy; None until the host declares one (check consent.E004)."""
     for notice in NOTICES:
         if notice.kind == NoticeKind.PRIVACY_POLICY:
             return notice
-    return PRIVACY_POLICY
+    return None
 
 
 def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
+    """The languages every notice is published in (A4): the project's LANGUAGES.
+
+    A project that never set LANGUAGES (Django's default lists every language
+    Django speaks) publishes in its LANGUAGE_CODE only.
+    """
+    if settings.is_overridden("LANGUAGES"):
+        return [code for code, _name in settings.LANGUAGES]
+    from django.utils import translation
+
+    try:
+        return [translation.get_supported_language_variant(settings.LANGUAGE_CODE)]
+    except LookupError:
+        return [settings.LANGUAGE_CODE]
 
 
 def text_sha256(text: str) -> str:

@@ -3,7 +3,11 @@
 - The ledger records are exported, and stay after the account is erased: the
   law asks us to be able to prove consent (PIPL 13(1)(3), 14, 51; GDPR 7(1)), and they
   hold only the pseudonymous subject id, which then matches no account.
-- Copies of my data are erased with the account and expire after 7 days.
+- Copies of my data are erased with the account and expire after
+  CONSENT_EXPORT_LIFETIME (7 days unless the project says otherwise).
+- The pseudonymous subject id kept for accounts whose user model has none
+  (ConsentSubject) goes with the account, by cascade: that is what makes the
+  kept records unlinkable.
 - Staff access log entries about the person are exported and kept, like the
   ledger and for the same reason (they are the accountability record of who
   looked at whose data, PIPL 51); they name the person only by subject id and
@@ -12,10 +16,13 @@
 
 from __future__ import annotations
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from consent import purposes, selectors, services
-from consent.models import DataExport
+from consent.app_settings import app_settings
+from consent.models import ConsentSubject, DataExport
 from consent.registry import PersonalDataCategory, register
 
 
@@ -70,12 +77,33 @@ def staff_access_export(user) -> list[dict]:
     ]
 
 
+def _export_days() -> int:
+    return app_settings.EXPORT_LIFETIME.days
+
+
+# Lazy: the lifetime is the project's setting, read when the text is shown.
+_export_description = lazy(
+    lambda: (
+        ngettext(
+            "Files you asked for under Copy of my data; each can be downloaded for %(days)d day.",
+            "Files you asked for under Copy of my data; each can be downloaded for %(days)d days.",
+            _export_days(),
+        )
+        % {"days": _export_days()}
+    ),
+    str,
+)
+_export_retention = lazy(
+    lambda: ngettext("%(days)d day.", "%(days)d days.", _export_days()) % {"days": _export_days()}, str
+)
+
+
 register(
     PersonalDataCategory(
         key="consent_records",
         label=_("Your consent history"),
         description=_("Each decision you made, with the exact notice version you were shown."),
-        models=(),
+        models=(ConsentSubject,),
         export=consent_records_export,
         erase=lambda user: None,
         kept_after_erasure=True,
@@ -105,7 +133,7 @@ register(
     PersonalDataCategory(
         key="data_exports",
         label=_("Copies of your data"),
-        description=_("Files you asked for under Copy of my data; each can be downloaded for 7 days."),
+        description=_export_description(),
         models=(DataExport,),
         export=data_exports_export,
         erase=lambda user: services.data_exports_erase(user=user),
@@ -117,7 +145,7 @@ register(
         on_erasure=_("Erased."),
         order=300,
         purge_expired=lambda now: services.data_exports_purge_expired(now=now),
-        retention=_("7 days."),
+        retention=_export_retention(),
     )
 )
 

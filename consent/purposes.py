@@ -1,9 +1,14 @@
-"""The purposes we process personal data for, declared in code (REQUIREMENTS B6, A6).
+"""The purposes personal data is processed for, declared by the host project (REQUIREMENTS B6, A6).
+
+The package declares none: each project states its own in a
+`consent_purposes.py` module of one of its apps, discovered at startup the
+way `admin.py` is, by calling `register(Purpose(...))`.
 
 One decision is recorded per purpose, never one for several (B1, B6: PIPL 14,
 CC 1035(1) and (3)). A purpose whose legal basis is `contract` needs only a notice (the
 privacy policy, acknowledged at signup); a `consent` purpose needs its own
-short notice and its own yes or no.
+short notice and its own yes or no. The first `contract` purpose declared is
+the one the privacy-policy acknowledgment is recorded under.
 
 Bumping `material_version` is how a material change to a purpose is announced
 (A6, PIPL 14(2)): grants given for an older version stop counting at once, and
@@ -39,54 +44,46 @@ class Purpose:
     legal_basis: LegalBasis
     data_categories: tuple[Promise, ...]
     retention: Promise
-    # Who receives the data besides us. Empty on purpose: we share with no one.
+    # Who receives the data besides the controller (PIPL 17(1), 23; GDPR 13(1)(e)).
     recipients: tuple[Promise, ...] = ()
     material_version: int = 1
     # Shown on the consent screen when someone decided on an older version (A6).
     what_changed: Promise | str = ""
-    # False keeps a purpose out of the signup and first-run flow (B1: product
-    # news is offered only in the privacy centre).
-    offered_at_onboarding: bool = False
+    # True: asked on its own consent screen right after signup or the first
+    # sign-in (consent_first_run_url). False: offered in the privacy centre
+    # only, never in the first-run flow (B1), and the consent screen URL of
+    # the purpose leads to the privacy centre.
+    asked_at_first_run: bool = False
+    # The message after Skip on the consent screen: what still works without
+    # this consent (B2, B8). Empty: a generic message.
+    skip_message: Promise | str = ""
 
     @property
     def needs_consent(self) -> bool:
         return self.legal_basis == LegalBasis.CONSENT
 
 
-ACCOUNT = "account"
-PROFILING = "profiling"
-PRODUCT_NEWS_SMS = "product_news_sms"
+# Filled by the host's consent_purposes.py modules (ConsentConfig.ready()), in
+# the order they register.
+PURPOSES: dict[str, Purpose] = {}
 
-PURPOSES: dict[str, Purpose] = {
-    ACCOUNT: Purpose(
-        code=ACCOUNT,
-        title=_("Your account and sign-in"),
-        description=_("We use your mobile number to create your account and to send you sign-in codes."),
-        legal_basis=LegalBasis.CONTRACT,
-        data_categories=(_("Mobile number"),),
-        retention=_("While you have an account; erased when you cancel it."),
-    ),
-    PROFILING: Purpose(
-        code=PROFILING,
-        title=_("Personalized course recommendations"),
-        description=_(
-            "We ask for your occupation, learning goal and English level, all optional, and use the "
-            "answers only to suggest courses that suit you."
-        ),
-        legal_basis=LegalBasis.CONSENT,
-        data_categories=(_("Occupation"), _("Learning goal"), _("English level")),
-        retention=_("Until you delete an answer, withdraw your consent or cancel your account; then erased."),
-        offered_at_onboarding=True,
-    ),
-    PRODUCT_NEWS_SMS: Purpose(
-        code=PRODUCT_NEWS_SMS,
-        title=_("Product news by SMS"),
-        description=_("Occasional text messages about new courses and features."),
-        legal_basis=LegalBasis.CONSENT,
-        data_categories=(_("Mobile number"),),
-        retention=_("Until you withdraw your consent or cancel your account."),
-    ),
-}
+
+class AlreadyRegistered(Exception):
+    pass
+
+
+def register(purpose: Purpose) -> Purpose:
+    """Declare one purpose. A code declared twice, differently, is a programming error."""
+    existing = PURPOSES.get(purpose.code)
+    if existing is not None and existing is not purpose:
+        raise AlreadyRegistered(f"The purpose {purpose.code!r} is declared twice.")
+    PURPOSES[purpose.code] = purpose
+    return purpose
+
+
+def unregister(code: str) -> None:
+    """For tests that declare a purpose of their own."""
+    PURPOSES.pop(code, None)
 
 
 class UnknownPurposeError(LookupError):
@@ -102,3 +99,8 @@ def get_purpose(code: str) -> Purpose:
 
 def consent_purposes() -> list[Purpose]:
     return [purpose for purpose in PURPOSES.values() if purpose.needs_consent]
+
+
+def primary_purpose() -> Purpose | None:
+    """The first `contract` purpose declared: privacy-policy acknowledgments are recorded under it (A3)."""
+    return next((purpose for purpose in PURPOSES.values() if not purpose.needs_consent), None)

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
 from consent import notices, purposes
+from consent.app_settings import app_settings
 
 # Verifying the chains and checkpoints lives in consent.ledger (E1, E5); re-exported here.
 from consent.ledger import LedgerProblem, LedgerVerification, ledger_verify  # noqa: F401
@@ -32,6 +33,7 @@ from consent.models import (
     StaffAccessLogEntry,
 )
 from consent.notices import Notice, NoticeKind
+from consent.subjects import subject_id_of
 
 # --- Notices ------------------------------------------------------------------
 
@@ -45,7 +47,9 @@ def notice_language(*, language: str | None = None) -> str:
         return settings.LANGUAGE_CODE
 
 
-def _published(notice: Notice) -> QuerySet[NoticeVersion]:
+def _published(notice: Notice | None) -> QuerySet[NoticeVersion]:
+    if notice is None:
+        return NoticeVersion.objects.none()
     return NoticeVersion.objects.filter(kind=notice.kind, purpose=notice.purpose).order_by(
         "-published_at", "-id"
     )
@@ -56,15 +60,17 @@ def notice_version_latest(*, notice: Notice, language: str) -> NoticeVersion | N
     return _published(notice).filter(language=language).first()
 
 
-def notice_version_current(*, notice: Notice, language: str | None = None) -> NoticeVersion | None:
+def notice_version_current(*, notice: Notice | None, language: str | None = None) -> NoticeVersion | None:
     """The text to show now: the active language, else the default language.
 
     A purpose notice counts only if it describes the purpose's current material
     version; otherwise there is nothing valid to consent to (A6) and None is
     returned, so no screen is shown and nothing is recorded.
     """
+    if notice is None:
+        return None
     wanted = notice_language(language=language)
-    for code in dict.fromkeys([wanted, settings.LANGUAGE_CODE]):
+    for code in dict.fromkeys([wanted, notice_language(language=settings.LANGUAGE_CODE)]):
         version = notice_version_latest(notice=notice, language=code)
         if version is None:
             continue
@@ -145,9 +151,10 @@ def notice_version_is_current_for_purpose(*, notice_version: NoticeVersion | Non
 
 
 def _subject_records(*, user) -> QuerySet[ConsentRecord]:
-    if not getattr(user, "is_authenticated", False):
+    subject_id = subject_id_of(user)
+    if subject_id is None:
         return ConsentRecord.objects.none()
-    return ConsentRecord.objects.filter(subject_id=user.subject_id)
+    return ConsentRecord.objects.filter(subject_id=subject_id)
 
 
 def _latest(*, user, purpose: str) -> ConsentRecord | None:
@@ -181,7 +188,7 @@ def request_client_ip(*, request) -> str:
     called with the request) so that the ledger sees the address its rate
     limits see behind a proxy; without it, REMOTE_ADDR.
     """
-    path = getattr(settings, "CONSENT_CLIENT_IP_FUNCTION", None)
+    path = app_settings.CLIENT_IP_FUNCTION
     if path:
         return import_string(path)(request) or ""
     return request.META.get("REMOTE_ADDR", "")
@@ -192,7 +199,7 @@ def consent_is_granted(*, user, purpose: str) -> bool:
     purpose_obj = purposes.get_purpose(purpose)
     if not purpose_obj.needs_consent:
         return False
-    # Only the two values needed: this runs on every personalised page.
+    # Only the two values needed: this runs on every personalized page.
     latest = (
         _subject_records(user=user)
         .filter(purpose=purpose)
@@ -229,7 +236,7 @@ def consent_standing(*, user, purpose: str) -> str:
     return str(decision)
 
 
-def consent_screen_is_due(*, user, purpose: str = purposes.PROFILING) -> bool:
+def consent_screen_is_due(*, user, purpose: str) -> bool:
     """No decision yet for the current material version: ask once (B5, A6).
 
     False when there is no valid notice to show: nobody is asked, so nothing
@@ -287,13 +294,15 @@ def policy_acknowledged_earlier_version(*, user) -> bool:
 def consent_first_run_url(*, user) -> str | None:
     """Where a person goes after signing up or in, if consent asks anything of them.
 
-    First the current privacy policy (A2, A3, A6), then the profiling consent
-    screen, once per material version (B1, B5). None: nothing to ask.
+    First the current privacy policy (A2, A3, A6), then the consent screen
+    of each purpose declared `asked_at_first_run`, one at a time, once per
+    material version (B1, B5). None: nothing to ask.
     """
     if not policy_acknowledgment_is_current(user=user):
         return reverse("consent:acknowledge")
-    if consent_screen_is_due(user=user, purpose=purposes.PROFILING):
-        return reverse("consent:screen", args=[purposes.PROFILING])
+    for purpose in purposes.consent_purposes():
+        if purpose.asked_at_first_run and consent_screen_is_due(user=user, purpose=purpose.code):
+            return reverse("consent:screen", args=[purpose.code])
     return None
 
 
@@ -302,10 +311,8 @@ def consent_records_for_user(*, user) -> QuerySet[ConsentRecord]:
     return _subject_records(user=user).select_related("notice_version").order_by("-sequence")
 
 
-# --- Privacy centre (issue 6) ---------------------------------------------------
+# --- Privacy centre ---------------------------------------------------
 
-# Design: a copy of my data can be downloaded for 7 days, then it is purged (E4).
-EXPORT_TTL = timedelta(days=7)
 # Design: a ready copy made in the last 10 minutes is handed out again instead
 # of building a new one, and at most 5 copies are made in 24 hours: each copy
 # is a full collection and a stored file, so unlimited requests were a cheap
@@ -447,7 +454,7 @@ def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) 
     proof = ledger.record_proof(record=record)
     return {
         "version": "KI-CR-v1.1.0",
-        "jurisdiction": "CN",
+        "jurisdiction": app_settings.JURISDICTION,
         "consentTimestamp": int(record.created_at.timestamp()),
         "collectionMethod": f"web form: {record.surface}",
         "consentReceiptID": str(record.id),
@@ -455,18 +462,18 @@ def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) 
         "publicKey": proof["checkpoint"]["publicKey"] if proof["checkpoint"] else None,
         "language": record.language,
         "piiPrincipalId": str(record.subject_id),
-        "piiControllers": [dict(PII_CONTROLLER)],
+        "piiControllers": [pii_controller()],
         "policyUrl": policy_url,
         "services": [
             {
-                "service": "LearnRight",
+                "service": app_settings.SERVICE_NAME,
                 "purposes": [
                     {
                         "purpose": str(purpose.title),
                         "purposeCategory": [purpose.code],
                         "consentType": "EXPLICIT" if purpose.needs_consent else "NOTICE",
                         "piiCategory": [str(category) for category in purpose.data_categories],
-                        "primaryPurpose": purpose.code == purposes.ACCOUNT,
+                        "primaryPurpose": not purpose.needs_consent,
                         "termination": str(purpose.retention),
                         "thirdPartyDisclosure": bool(purpose.recipients),
                         "thirdPartyName": [str(recipient) for recipient in purpose.recipients],
@@ -488,24 +495,21 @@ def consent_receipt(*, record: ConsentRecord, policy_url: str, notice_url: str) 
     }
 
 
-# The controller as the privacy policy names it (consent/notices/privacy_policy/*.html);
-# the privacy contact page and every receipt show the same (A4, D6).
-PII_CONTROLLER = {
-    "piiController": "LearnRight",
-    # Marked, not translated: receipts keep these words; the contact page translates them.
-    # PIPL 52: the person responsible for personal information protection.
-    "contact": translation.gettext_noop("LearnRight personal information protection officer"),
-    "address": translation.gettext_noop(
-        "LearnRight Personal Information Protection Department, 1 Example Road, Haidian District, "
-        "Beijing 100080, China"
-    ),
-    "email": "privacy@learnright.example",
-    "phone": "",
-    "piiControllerUrl": "https://learnright.example/",
-}
-# Design, matching APP191 6.3 (15 working days): how fast we answer the
-# requests PIPL 50 says we must accept and handle.
-PRIVACY_RESPONSE_WORKING_DAYS = 15
+def pii_controller() -> dict[str, str]:
+    """The controller in Kantara Consent Receipt fields, from CONSENT_CONTROLLER (A4, D6).
+
+    The privacy contact page, every receipt and every copy of a person's data
+    show the same identity, the one the host's privacy policy names.
+    """
+    controller = app_settings.CONTROLLER
+    return {
+        "piiController": controller["name"],
+        "contact": controller["contact"],
+        "address": controller["address"],
+        "email": controller["email"],
+        "phone": controller["phone"],
+        "piiControllerUrl": controller["url"],
+    }
 
 
 # --- Copy of my data (D1) -------------------------------------------------------
@@ -578,8 +582,8 @@ def personal_data_document(*, user, sections: list[PersonalDataSection], generat
     return {
         "schema_version": EXPORT_SCHEMA_VERSION,
         "generated_at": generated_at.isoformat(),
-        "controller": dict(PII_CONTROLLER),
-        "subject_id": str(user.subject_id),
+        "controller": pii_controller(),
+        "subject_id": str(subject_id_of(user, create=True)),
         "categories": {
             section.key: {
                 "label": section.label,
@@ -632,9 +636,13 @@ def data_export_retry_after(*, user, now=None) -> int:
 
 
 def data_export_in_progress(*, user) -> DataExport | None:
+    """An export still being prepared, and not stalled (a stalled one is never reused)."""
     return (
         data_exports_of(user=user)
-        .filter(status__in=[DataExport.Status.PENDING, DataExport.Status.RUNNING])
+        .filter(
+            status__in=[DataExport.Status.PENDING, DataExport.Status.RUNNING],
+            created_at__gt=timezone.now() - app_settings.EXPORT_STALLED_AFTER,
+        )
         .first()
     )
 
@@ -643,4 +651,7 @@ def data_export_in_progress(*, user) -> DataExport | None:
 
 
 def staff_access_entries_about(*, user) -> QuerySet[StaffAccessLogEntry]:
-    return StaffAccessLogEntry.objects.filter(subject_id=user.subject_id).order_by("-created_at")
+    subject_id = subject_id_of(user)
+    if subject_id is None:
+        return StaffAccessLogEntry.objects.none()
+    return StaffAccessLogEntry.objects.filter(subject_id=subject_id).order_by("-created_at")

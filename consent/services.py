@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone, translation
 
 from consent import ledger, notices, purposes, selectors
+from consent.app_settings import app_settings
 from consent.models import (
     ConsentRecord,
     DataExport,
@@ -23,6 +24,7 @@ from consent.models import (
 )
 from consent.notices import Notice
 from consent.signals import consent_granted, consent_withdrawn
+from consent.subjects import subject_id_of, users_with_subject_ids
 
 USER_AGENT_MAX_LENGTH = 120
 
@@ -84,8 +86,8 @@ def notice_version_publish(*, notice: Notice, language: str) -> PublishResult:
             if existing.sha256 != digest or existing.material_version != notice.material_version:
                 raise UnannouncedNoticeChangeError(
                     f"{notice.template_name(language)} differs from the published version "
-                    f"{notice.version}; raise the version in consent/notices.py (and the purpose's "
-                    "material_version if the change is material) before publishing."
+                    f"{notice.version}; raise the version of the notice where it is declared "
+                    "(and the purpose's material_version if the change is material) before publishing."
                 )
             return PublishResult(notice_version=existing, created=False)
         version = NoticeVersion(
@@ -146,13 +148,14 @@ def _append(
     request: HttpRequest | None,
     surface: str,
 ) -> ConsentRecord:
-    if not getattr(user, "is_authenticated", False) or not getattr(user, "subject_id", None):
+    if not getattr(user, "is_authenticated", False):
         raise ValueError("Consent decisions are recorded for signed-up accounts only.")
+    subject_id = subject_id_of(user, create=True)
     meta = request.META if request is not None else {}
     client_address = selectors.request_client_ip(request=request) if request is not None else ""
     # Locks only this person's chain (E1): see consent.ledger for why.
     return ledger.record_append(
-        subject_id=user.subject_id,
+        subject_id=subject_id,
         purpose=purpose,
         decision=decision,
         notice_version=notice_version,
@@ -190,9 +193,12 @@ def policy_acknowledge(
         notice_version = selectors.privacy_policy_current()
     if not selectors.notice_version_is_current_policy(notice_version=notice_version):
         raise StaleNoticeError("The privacy policy shown is not the current version.")
+    primary = purposes.primary_purpose()
+    if primary is None:
+        raise NoticeError("No purpose on the contract basis is declared to record the acknowledgment under.")
     return _append(
         user=user,
-        purpose=purposes.ACCOUNT,
+        purpose=primary.code,
         decision=Decision.ACKNOWLEDGED,
         notice_version=notice_version,
         request=request,
@@ -287,8 +293,8 @@ def consent_screen_answer(
 def staff_access_record(*, staff, subject, page: str) -> StaffAccessLogEntry:
     """Log that a staff member opened a person's data: who, when, whose, which page (E3, PIPL 51)."""
     entry = StaffAccessLogEntry(
-        staff_subject_id=staff.subject_id,
-        subject_id=subject.subject_id,
+        staff_subject_id=subject_id_of(staff, create=True),
+        subject_id=subject_id_of(subject, create=True),
         page=page[:128],
         created_at=timezone.now(),
     )
@@ -300,15 +306,18 @@ def staff_access_record(*, staff, subject, page: str) -> StaffAccessLogEntry:
 
 
 def data_export_request(*, user, language: str | None = None) -> DataExport:
-    """Ask for a JSON copy; built by a task.
+    """Ask for a JSON copy, built by the task runner (CONSENT_TASK_RUNNER).
 
     An export still being prepared, or one made within EXPORT_REUSE_WINDOW,
     is returned instead of a new one; past EXPORT_LIMIT copies in
     EXPORT_LIMIT_WINDOW, ExportLimitReached is raised (Design: each copy
     costs a full collection and storage; the person still gets their data).
+    One that stalled (its task lost, a worker gone) is marked failed first,
+    so asking again starts a fresh one: a copy never stays stuck (D1, D5).
     """
-    from consent.tasks import data_export_build_task
+    from consent.runners import get_runner
 
+    data_exports_fail_stalled(user=user)
     existing = selectors.data_export_in_progress(user=user) or selectors.data_export_recent_ready(user=user)
     if existing is not None:
         return existing
@@ -319,10 +328,12 @@ def data_export_request(*, user, language: str | None = None) -> DataExport:
     export = DataExport.objects.create(
         user=user,
         created_at=now,
-        expires_at=now + selectors.EXPORT_TTL,
+        expires_at=now + app_settings.EXPORT_LIFETIME,
         language=selectors.notice_language(language=language),
     )
-    transaction.on_commit(lambda: data_export_build_task.delay(str(export.pk)))
+    runner = get_runner()
+    export_id = str(export.pk)
+    transaction.on_commit(lambda: runner.data_export_build(export_id=export_id))
     return export
 
 
@@ -362,13 +373,24 @@ def data_export_fail(*, export_id) -> None:
     )
 
 
+def data_exports_fail_stalled(*, user=None, now=None) -> int:
+    """Mark failed every copy still not ready after CONSENT_EXPORT_STALLED_AFTER (D1, D5)."""
+    cutoff = (now or timezone.now()) - app_settings.EXPORT_STALLED_AFTER
+    stalled = DataExport.objects.filter(
+        status__in=[DataExport.Status.PENDING, DataExport.Status.RUNNING], created_at__lte=cutoff
+    )
+    if user is not None:
+        stalled = stalled.filter(user=user)
+    return stalled.update(status=DataExport.Status.FAILED)
+
+
 def data_exports_erase(*, user) -> int:
     deleted, _ = DataExport.objects.filter(user=user).delete()
     return deleted
 
 
 def data_exports_purge_expired(*, now) -> int:
-    """Copies are kept 7 days (Design), then deleted with their content (E4)."""
+    """Copies are kept CONSENT_EXPORT_LIFETIME, then deleted with their content (E4)."""
     deleted, _ = DataExport.objects.filter(expires_at__lte=now).delete()
     return deleted
 
@@ -390,10 +412,10 @@ def account_cancel(*, user, request: HttpRequest | None = None) -> bool:
 
     What must not wait runs here, in the request: each grant still standing is
     withdrawn in the ledger (the record shows consent ended with the account),
-    every category's `on_cancel` runs (the onboarding app deactivates the
-    account, which signs out every other session, and frees the number so
-    the same person can sign up again at once), and this session ends. The
-    rest is erased by `account_erase_task` once this has committed.
+    every category's `on_cancel` runs (for example the host frees a login
+    identifier so the same person can sign up again at once), the account is
+    deactivated (which signs out every other session) and this session ends. The
+    rest is erased by the task runner once this has committed.
 
     It runs at most once per account, however many submits race: the
     account's row is locked first and a cancelled (inactive) account is left
@@ -402,7 +424,7 @@ def account_cancel(*, user, request: HttpRequest | None = None) -> bool:
     """
     from django.contrib.auth import get_user_model, logout
 
-    from consent.tasks import account_erase_task
+    from consent.runners import get_runner
 
     with transaction.atomic():
         locked = get_user_model()._default_manager.select_for_update().filter(pk=user.pk).first()
@@ -414,7 +436,8 @@ def account_cancel(*, user, request: HttpRequest | None = None) -> bool:
     if request is not None:
         logout(request)
     user_id = user.pk
-    transaction.on_commit(lambda: account_erase_task.delay(user_id))
+    runner = get_runner()
+    transaction.on_commit(lambda: runner.account_erase(user_id=user_id))
     return True
 
 
@@ -427,6 +450,11 @@ def _account_cancel_locked(*, user, request: HttpRequest | None) -> None:
     for category in registry.categories():
         if category.on_cancel is not None:
             category.on_cancel(user)
+    if getattr(user, "is_active", False):
+        # The account stops at once, whatever the host's categories do: only
+        # a deactivated account is ever erased (account_erase_cancelled).
+        user.is_active = False
+        user.save(update_fields=["is_active"])
 
 
 def account_erase(*, user) -> None:
@@ -477,6 +505,30 @@ def retention_purge(*, now=None) -> dict[str, int]:
     return counts
 
 
+def account_erase_cancelled(*, user_id) -> bool:
+    """Erase a cancelled account by id, for the task runners (D4). Idempotent.
+
+    Returns False when there is nothing left to erase (a retry after the
+    account row went, or a duplicate delivery), and refuses an active
+    account: only a cancelled (deactivated) account is ever erased here;
+    anything else is a bug in the caller, not a reason to delete someone.
+    """
+    import logging
+
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model()._default_manager.filter(pk=user_id).first()
+    if user is None:
+        return False
+    if getattr(user, "is_active", False):
+        logging.getLogger(__name__).error(
+            "Refusing to erase active account id=%s: it was not cancelled.", user_id
+        )
+        return False
+    account_erase(user=user)
+    return True
+
+
 # Design: after a material change to a purpose, the data an older grant covered
 # is kept this long for the person to agree again, then erased (A6; PIPL 14(2):
 # a changed purpose needs fresh consent; PIPL 47(1)(1): data no longer covered
@@ -501,7 +553,6 @@ def stale_grants_erase(*, now) -> int:
     No ledger record is written: the person made no decision. Returns how many
     accounts had data erased; idempotent.
     """
-    from django.contrib.auth import get_user_model
 
     from consent import registry
 
@@ -516,7 +567,7 @@ def stale_grants_erase(*, now) -> int:
         subject_ids = selectors.consent_stale_grant_subject_ids(purpose=purpose.code)
         if not subject_ids:
             continue
-        for user in get_user_model().objects.filter(subject_id__in=subject_ids).iterator(chunk_size=500):
+        for user in users_with_subject_ids(subject_ids).iterator(chunk_size=500):
             holding = [category for category in categories if category.export(user)]
             for category in holding:
                 with transaction.atomic():

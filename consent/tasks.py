@@ -1,16 +1,15 @@
-"""Tasks of the consent app: ids in, one service call, the retry policy here."""
+"""Celery tasks of the consent app: ids in, one service call, the retry policy here.
+
+Imported only when Celery is used: by `consent.runners.CeleryRunner`
+(CONSENT_TASK_RUNNER) and by the host's `app.autodiscover_tasks()`.
+"""
 
 from __future__ import annotations
 
-import logging
-
 from celery import shared_task
-from django.contrib.auth import get_user_model
 from django.db import InterfaceError, OperationalError
 
 from consent import services
-
-logger = logging.getLogger(__name__)
 
 RETRYABLE = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
@@ -50,23 +49,14 @@ def account_erase_task(self, user_id: int) -> bool:
     """Erase a cancelled account through the personal-data registry (D4). Idempotent.
 
     Returns False when there is nothing left to erase (a retry after the
-    account row went, or a duplicate delivery).
+    account row went, or a duplicate delivery) or the account is not cancelled.
     """
-    user = get_user_model()._default_manager.filter(pk=user_id).first()
-    if user is None:
-        return False
-    if user.is_active:
-        # Only a cancelled (deactivated) account is ever erased by this task;
-        # anything else is a bug in the caller, not a reason to delete someone.
-        logger.error("Refusing to erase active account id=%s: it was not cancelled.", user_id)
-        return False
-    services.account_erase(user=user)
-    return True
+    return services.account_erase_cancelled(user_id=user_id)
 
 
 @shared_task(acks_late=True, autoretry_for=RETRYABLE, retry_backoff=True, max_retries=3)
 def retention_purge_task() -> dict[str, int]:
-    """The retention schedule (E4), run by Celery beat: see CELERY_BEAT_SCHEDULE in settings."""
+    """The retention schedule (E4), run by Celery beat (the host's CELERY_BEAT_SCHEDULE)."""
     return services.retention_purge()
 
 

@@ -3,32 +3,45 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from allauth.account.decorators import reauthentication_required
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from consent import checkpoints, notices, purposes, registry, selectors, services, verify_receipt
-from consent.forms import ConsentScreenForm, PolicyAcknowledgmentForm, PrivacyCentreDecisionForm
+from consent import (
+    checkpoints,
+    notices,
+    purposes,
+    reauthentication,
+    registry,
+    selectors,
+    services,
+    verify_receipt,
+)
+from consent.app_settings import app_settings
+from consent.forms import (
+    ConsentScreenForm,
+    PasswordConfirmationForm,
+    PolicyAcknowledgmentForm,
+    PrivacyCentreDecisionForm,
+)
 from consent.notices import NoticeKind
 
 
 def _home_url() -> str:
-    return reverse(getattr(settings, "CONSENT_HOME_URL", "home"))
+    return resolve_url(app_settings.HOME_URL)
 
 
 def _after_agree_url(purpose: str) -> str:
-    # Where the project continues after a grant, e.g. the profile questions
-    # (settings.CONSENT_AFTER_AGREE_URLS); home otherwise (B4: the product
-    # works with no answers).
-    url_name = getattr(settings, "CONSENT_AFTER_AGREE_URLS", {}).get(purpose)
-    return reverse(url_name) if url_name else _home_url()
+    # Where the project continues after a grant, e.g. optional questions
+    # (CONSENT_AFTER_AGREE_URLS); home otherwise (B4: the product works
+    # with no answers).
+    url_name = app_settings.AFTER_AGREE_URLS.get(purpose)
+    return resolve_url(url_name) if url_name else _home_url()
 
 
 @require_GET
@@ -111,9 +124,9 @@ def screen(request: HttpRequest, purpose: str) -> HttpResponse:
     purpose_obj = purposes.PURPOSES.get(purpose)
     if purpose_obj is None or not purpose_obj.needs_consent:
         raise Http404(_("There is no consent to give for this purpose."))
-    if not purpose_obj.offered_at_onboarding:
-        # B1, B6: product news is asked for in the privacy centre only,
-        # never on a screen of the signup flow.
+    if not purpose_obj.asked_at_first_run:
+        # B1, B6: a purpose not declared `asked_at_first_run` is offered in
+        # the privacy centre only, never on a screen of the first-run flow.
         return redirect("consent:privacy_centre")
     form = ConsentScreenForm(request.POST or None, purpose=purpose)
     if form.notice is None:
@@ -127,14 +140,15 @@ def screen(request: HttpRequest, purpose: str) -> HttpResponse:
                 agreed=form.agreed,
                 notice_version=form.cleaned_data["notice_version"],
                 request=request,
-                surface="onboarding.consent",
+                surface=app_settings.SCREEN_SURFACE,
             )
             if form.agreed:
                 messages.success(request, _("Thank you. You can withdraw your consent at any time."))
                 return redirect(_after_agree_url(purpose))
             messages.info(
                 request,
-                _("Skipped. Every course is open to you; you can change this at any time."),
+                purpose_obj.skip_message
+                or _("Skipped. Everything else works as before; you can change this at any time."),
             )
             return redirect(_home_url())
         status = 400
@@ -155,15 +169,15 @@ def screen(request: HttpRequest, purpose: str) -> HttpResponse:
     return render(request, "consent/consent_screen.html", context, status=status)
 
 
-# --- Privacy centre (issue 6: B6, B7, D1-D6, E2) -------------------------------------
+# --- Privacy centre (B6, B7, D1-D6, E2) -----------------------------------------------
 
 
 @require_GET
 def privacy_contact(request: HttpRequest) -> HttpResponse:
     """Public: who to write to about personal data, and who to complain to (D6, PIPL 50)."""
     context = {
-        "controller": selectors.PII_CONTROLLER,
-        "response_days": selectors.PRIVACY_RESPONSE_WORKING_DAYS,
+        "controller": selectors.pii_controller(),
+        "response_days": app_settings.RESPONSE_WORKING_DAYS,
     }
     return render(request, "consent/privacy_contact.html", context)
 
@@ -214,7 +228,7 @@ def privacy_centre_decide(request: HttpRequest) -> HttpResponse:
         return redirect("consent:privacy_centre")
     if form.granting:
         messages.success(request, _("You agreed to: %(purpose)s.") % {"purpose": title})
-        if purpose in getattr(settings, "CONSENT_AFTER_AGREE_URLS", {}):
+        if purpose in app_settings.AFTER_AGREE_URLS:
             return redirect(_after_agree_url(purpose))
     else:
         messages.success(request, _("You withdrew your consent to: %(purpose)s.") % {"purpose": title})
@@ -276,7 +290,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
     context = {
         "sections": selectors.personal_data_sections(user=request.user),
         "exports": selectors.data_exports_of(user=request.user),
-        "export_days": selectors.EXPORT_TTL.days,
+        "export_days": app_settings.EXPORT_LIFETIME.days,
     }
     return render(request, "consent/my_data.html", context)
 
@@ -326,29 +340,41 @@ def export_download(request: HttpRequest, export_id) -> HttpResponse:
     export = selectors.data_export_for_owner(user=request.user, export_id=export_id)
     if export is None or not export.is_ready:
         raise Http404(_("There is no such copy of your data, or it has expired."))
-    filename = f"learnright-my-data-{export.created_at:%Y-%m-%d}.json"
+    filename = f"{app_settings.EXPORT_FILENAME_PREFIX}-{export.created_at:%Y-%m-%d}.json"
     return _json_download(export.content, filename=filename)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def account_cancel(request: HttpRequest) -> HttpResponse:
-    """Cancel my account (D4): what will happen, no reason asked, then a fresh SMS code.
+    """Cancel my account (D4): what will happen, no reason asked, then proof that it is the person.
 
-    GET explains. POST needs a code sent to the account's number just now:
-    allauth's reauthentication by code (ACCOUNT_REAUTHENTICATION_METHODS)
-    stops the POST, sends the code, and replays the POST once the code is
-    confirmed; only then does the cancellation run.
+    GET explains. The POST runs the cancellation only after a fresh
+    reauthentication (consent.reauthentication): allauth's, when the host
+    uses allauth (for example a code sent just now: allauth stops the POST,
+    asks, and replays it once confirmed), otherwise the account's password,
+    typed into this form and checked by Django.
     """
-    if request.method == "POST":
-        return _account_cancel_confirmed(request)
-    return render(request, "consent/account_cancel.html", {"categories": registry.categories()})
+    if reauthentication.method() == reauthentication.ALLAUTH:
+        if request.method == "POST":
+            return _account_cancel_after_allauth_reauthentication(request)
+        form = None
+    else:
+        form = PasswordConfirmationForm(request.user, request.POST or None)
+        if request.method == "POST":
+            if form.is_valid():
+                return _account_cancel_confirmed(request)
+            context = {"categories": registry.categories(), "form": form}
+            return render(request, "consent/account_cancel.html", context, status=400)
+    return render(request, "consent/account_cancel.html", {"categories": registry.categories(), "form": form})
 
 
-@reauthentication_required
 def _account_cancel_confirmed(request: HttpRequest) -> HttpResponse:
     services.account_cancel(user=request.user, request=request)
     return redirect("consent:account_cancelled")
+
+
+_account_cancel_after_allauth_reauthentication = reauthentication.allauth_required(_account_cancel_confirmed)
 
 
 @require_GET

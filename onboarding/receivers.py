@@ -1,4 +1,4 @@
-"""Reactions to other apps' signals: they enqueue work, or warm a per-session cache."""
+"""Reactions to other apps' signals: they only enqueue work."""
 
 from django.db import transaction
 
@@ -18,16 +18,3 @@ def profile_answers_erase_on_withdrawal(sender, user, purpose: str, **kwargs) ->
 
     user_id = user.pk
     transaction.on_commit(lambda: delete_profile_answers_task.delay(user_id))
-
-
-def policy_acknowledgment_remember_on_login(sender, request, user, **kwargs) -> None:
-    """Look the policy acknowledgment up once, at sign-in.
-
-    The first-run gate then costs no query on later requests
-    (onboarding.middleware). Nothing is written but the session.
-    """
-    if request is None or not hasattr(request, "session"):
-        return
-    from onboarding.middleware import policy_acknowledgment_is_current_for_session
-
-    policy_acknowledgment_is_current_for_session(request=request, user=user)

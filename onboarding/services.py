@@ -18,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from consent import selectors as consent_selectors
+from onboarding import consent_purposes
 from onboarding.models import LearnerProfile, OutboundSms, User
 from onboarding.phone import phone_normalize
 from onboarding.selectors import PROFILE_ANSWER_FIELDS
@@ -136,8 +137,8 @@ def sms_deliver(*, sms_id: int) -> bool:
 
 # --- Learner profile: the optional answers (REQUIREMENTS A5, B4, C4, D2, D3) ---
 
-PROFILING_PURPOSE = "profiling"
-PRODUCT_NEWS_PURPOSE = "product_news_sms"
+PROFILING_PURPOSE = consent_purposes.PROFILING
+PRODUCT_NEWS_PURPOSE = consent_purposes.PRODUCT_NEWS_SMS
 
 
 class ProfilingConsentRequired(Exception):

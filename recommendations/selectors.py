@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from consent import purposes
 from consent import selectors as consent_selectors
+from onboarding import consent_purposes
 from onboarding import selectors as onboarding_selectors
 from onboarding.choices import EnglishLevel, LearningGoal, Occupation
 from recommendations import rankers
@@ -40,7 +41,7 @@ from recommendations.models import (
 HOME_LIMIT = 12
 CATALOG_PAGE_SIZE = 24
 MY_COURSES_PAGE_SIZE = 50
-PROFILING = purposes.PROFILING
+PROFILING = consent_purposes.PROFILING
 
 # Cache policy (issue 5 asks us to say which and why):
 # - Catalog changes (load_demo_catalog, the admin) bump CATALOG_VERSION_KEY after

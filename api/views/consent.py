@@ -27,7 +27,7 @@ def _onboarding_purpose(code: str) -> purposes.Purpose:
     purpose_obj = purposes.PURPOSES.get(code)
     # B1, B6: only purposes offered after signup have a consent step; product
     # news is asked for in the privacy centre only.
-    if purpose_obj is None or not purpose_obj.needs_consent or not purpose_obj.offered_at_onboarding:
+    if purpose_obj is None or not purpose_obj.needs_consent or not purpose_obj.asked_at_first_run:
         raise NotFound(detail=_("There is no consent to give for this purpose."))
     return purpose_obj
 

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from api import presenters
 from api import serializers as s
-from api.errors import NotFound
+from api.errors import NotEnrolled, NotFound
 from api.permissions import PolicyAcknowledged
 from api.views.base import SIGNED_IN_ERRORS, WRITE_ERRORS, ApiView, problem
 from recommendations import selectors as recommendation_selectors
@@ -130,7 +130,7 @@ class CourseDetailView(ApiView):
 
     @extend_schema(
         operation_id="course",
-        summary="One course, and whether the caller is enrolled",
+        summary="One course, its lessons, and the caller's enrollment and progress",
         parameters=[SLUG_PARAMETER],
         responses={
             200: s.CourseDetailSerializer,
@@ -141,8 +141,23 @@ class CourseDetailView(ApiView):
     )
     def get(self, request, slug: str):
         course = _published_course(slug)
-        enrolled = recommendation_selectors.enrollment_exists(user=request.user, course=course)
-        return Response({**_course(course), "enrolled": enrolled})
+        progress = recommendation_selectors.course_progress(user=request.user, course=course)
+        next_lesson = progress.next_lesson
+        return Response(
+            {
+                **_course(course),
+                "enrolled": progress.enrolled,
+                "lessons": [
+                    {"position": entry.lesson.position, "title": entry.lesson.title, "done": entry.done}
+                    for entry in progress.syllabus
+                ],
+                "progress": {
+                    "done": progress.done,
+                    "total": progress.total,
+                    "next_lesson": next_lesson.position if next_lesson else None,
+                },
+            }
+        )
 
 
 class EnrollmentView(ApiView):
@@ -173,3 +188,79 @@ class EnrollmentView(ApiView):
             raise NotFound(detail=_("No such course."))
         recommendation_services.enrollment_delete(user=request.user, course=course)
         return Response({"course": course.slug, "enrolled": False})
+
+
+POSITION_PARAMETER = OpenApiParameter("position", int, OpenApiParameter.PATH)
+
+
+def _lesson_of(course, position: int):
+    lesson = recommendation_selectors.lesson_get(course=course, position=position)
+    if lesson is None:
+        raise NotFound(detail=_("No such lesson."))
+    return lesson
+
+
+class LessonView(ApiView):
+    @extend_schema(
+        operation_id="lesson",
+        summary="One lesson of a course the caller is enrolled in",
+        parameters=[SLUG_PARAMETER, POSITION_PARAMETER],
+        responses={
+            200: s.LessonSerializer,
+            403: problem("not_enrolled, or acknowledgment_required"),
+            404: problem("not_found"),
+            401: problem("not_authenticated"),
+        },
+        tags=["courses"],
+    )
+    def get(self, request, slug: str, position: int):
+        course = _published_course(slug)
+        progress = recommendation_selectors.course_progress(user=request.user, course=course)
+        entry = recommendation_selectors.lesson_entry(progress=progress, position=position)
+        if entry is None:
+            raise NotFound(detail=_("No such lesson."))
+        if not progress.enrolled:
+            raise NotEnrolled()
+        following = recommendation_selectors.lesson_after(progress=progress, position=position)
+        return Response(
+            {
+                "course": course.slug,
+                "position": entry.lesson.position,
+                "title": entry.lesson.title,
+                "paragraphs": entry.lesson.paragraphs,
+                "done": entry.done,
+                "next_lesson": following.position if following else None,
+            }
+        )
+
+
+class LessonDoneView(ApiView):
+    @extend_schema(
+        operation_id="lesson_done",
+        summary="Mark a lesson as done (progress is read by its owner only, never by the rankers: C5)",
+        parameters=[SLUG_PARAMETER, POSITION_PARAMETER],
+        request=None,
+        responses={
+            200: s.ProgressSerializer,
+            403: problem("not_enrolled, or acknowledgment_required"),
+            404: problem("not_found"),
+            **SIGNED_IN_ERRORS,
+        },
+        tags=["courses"],
+    )
+    def post(self, request, slug: str, position: int):
+        course = _published_course(slug)
+        lesson = _lesson_of(course, position)
+        try:
+            recommendation_services.lesson_mark_done(user=request.user, lesson=lesson)
+        except recommendation_services.NotEnrolledError:
+            raise NotEnrolled() from None
+        progress = recommendation_selectors.course_progress(user=request.user, course=course)
+        next_lesson = progress.next_lesson
+        return Response(
+            {
+                "done": progress.done,
+                "total": progress.total,
+                "next_lesson": next_lesson.position if next_lesson else None,
+            }
+        )

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 import pytest
 from django.test import Client
 
-from consent import purposes
 from consent.selectors import privacy_policy_current
 from consent.services import consent_grant, notices_publish_all, policy_acknowledge
+from onboarding.consent_purposes import PROFILING
 from tests.factories import LearnerFactory
 from tests.onboarding.helpers import CODE, last_code_for
 
@@ -126,7 +126,7 @@ def signed_in(app) -> AppClient:
 def granted(signed_in) -> AppClient:
     from onboarding.models import User
 
-    consent_grant(user=User.objects.get(phone="+8613800138000"), purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=User.objects.get(phone="+8613800138000"), purpose=PROFILING, surface="test")
     return signed_in
 
 

@@ -60,6 +60,7 @@ WRITES = [
     ("PUT", "/api/v1/recommendations/personalization"),
     ("PUT", "/api/v1/courses/{}/enrollment"),
     ("DELETE", "/api/v1/courses/{}/enrollment"),
+    ("POST", "/api/v1/courses/course-a/lessons/{}/done"),
     ("POST", "/api/v1/privacy-centre/{}/grant"),
     ("POST", "/api/v1/privacy-centre/{}/withdraw"),
     ("POST", "/api/v1/privacy-centre/exports"),
@@ -126,6 +127,7 @@ def test_no_write_endpoint_answers_500(token, method, template):
 READS = [
     "/api/v1/consent/{}",
     "/api/v1/courses/{}",
+    "/api/v1/courses/course-a/lessons/{}",
     "/api/v1/courses?page={}",
     "/api/v1/privacy-centre/history/{}/receipt",
     "/api/v1/privacy-centre/exports/{}",

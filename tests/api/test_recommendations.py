@@ -69,3 +69,37 @@ def test_an_unknown_course_is_a_404_problem(signed_in, catalog):
 
 def test_enrolling_needs_a_signed_in_person(app, catalog):
     assert app.put(f"{API}/courses/travel-english/enrollment").status_code == 401
+
+
+@pytest.fixture
+def course_with_lessons(db):
+    from recommendations.models import Lesson
+
+    course = CourseFactory(slug="lesson-course")
+    for position in (1, 2):
+        Lesson.objects.create(
+            course=course,
+            position=position,
+            title_en=f"Lesson {position}",
+            title_zh_hans=f"第 {position} 课",
+            body_en="First paragraph.\n\nSecond paragraph.",
+            body_zh_hans="第一段。\n\n第二段。",
+        )
+    return course
+
+
+def test_lessons_and_progress_for_an_enrolled_learner(signed_in, course_with_lessons):
+    detail = signed_in.get(f"{API}/courses/lesson-course").json()
+    assert [lesson["position"] for lesson in detail["lessons"]] == [1, 2]
+    assert detail["progress"] == {"done": 0, "total": 2, "next_lesson": 1}
+    refused = signed_in.get(f"{API}/courses/lesson-course/lessons/1")
+    assert (refused.status_code, refused.json()["code"]) == (403, "not_enrolled")
+    assert signed_in.post(f"{API}/courses/lesson-course/lessons/1/done").json()["code"] == "not_enrolled"
+    signed_in.put(f"{API}/courses/lesson-course/enrollment")
+    lesson = signed_in.get(f"{API}/courses/lesson-course/lessons/1").json()
+    assert lesson["paragraphs"] == ["First paragraph.", "Second paragraph."]
+    assert lesson["next_lesson"] == 2
+    done = signed_in.post(f"{API}/courses/lesson-course/lessons/1/done").json()
+    assert done == {"done": 1, "total": 2, "next_lesson": 2}
+    assert signed_in.get(f"{API}/courses/lesson-course/lessons/1").json()["done"] is True
+    assert signed_in.get(f"{API}/courses/lesson-course/lessons/9").status_code == 404

@@ -14,12 +14,12 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from consent import purposes
 from consent.selectors import privacy_policy_current, purpose_notice_current
 from consent.services import consent_grant, policy_acknowledge
+from onboarding.consent_purposes import PROFILING
 from tests.api.conftest import API, AUTH, AppClient
 from tests.consent.test_cancellation import _cancel as web_cancel
-from tests.factories import CourseFactory, LearnerFactory
+from tests.factories import CourseFactory, EnrollmentFactory, LearnerFactory
 from tests.onboarding.helpers import last_code_for
 
 WEB_PHONE = "+8613800138000"  # the number the web cancellation helper reads codes for
@@ -41,12 +41,12 @@ def world(published, client, django_capture_on_commit_callbacks) -> World:
 
     web_user = LearnerFactory(phone=WEB_PHONE)
     policy_acknowledge(user=web_user, surface="test")
-    consent_grant(user=web_user, purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=web_user, purpose=PROFILING, surface="test")
     client.force_login(web_user)
     app = AppClient(capture=django_capture_on_commit_callbacks)
     assert app.signup(APP_PHONE).status_code == 200
     app_user = User.objects.get(phone=APP_PHONE)
-    consent_grant(user=app_user, purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=app_user, purpose=PROFILING, surface="test")
     CourseFactory(slug="shared-course")
     return World(client, web_user, app, app_user, django_capture_on_commit_callbacks)
 
@@ -126,6 +126,10 @@ CASES = {
         lambda w: w.web.post(reverse("recommendations:course_enroll", args=["shared-course"])),
         lambda w: w.app.put(f"{API}/courses/shared-course/enrollment"),
     ),
+    "recommendations.selectors.course_progress": (
+        lambda w: w.web.get(reverse("recommendations:course_detail", args=["shared-course"])),
+        lambda w: w.app.get(f"{API}/courses/shared-course"),
+    ),
     "recommendations.services.enrollment_delete": (
         lambda w: w.web.post(reverse("recommendations:course_leave", args=["shared-course"])),
         lambda w: w.app.delete(f"{API}/courses/shared-course/enrollment"),
@@ -198,3 +202,20 @@ def test_the_web_and_the_api_cancel_through_the_same_service(world, advance_cloc
         world.app.post(f"{AUTH}/auth/reauthenticate/code/confirm", {"code": last_code_for(APP_PHONE)})
         assert world.app.post(f"{API}/privacy-centre/cancel-account").status_code == 202
         assert _called_for(spy, world.app_user)
+
+
+def test_the_web_and_the_api_mark_a_lesson_done_through_the_same_service(world):
+    from recommendations import services
+    from recommendations.models import Course, Lesson
+
+    course = Course.objects.get(slug="shared-course")
+    Lesson.objects.create(
+        course=course, position=1, title_en="One", title_zh_hans="一", body_en="Text.", body_zh_hans="文。"
+    )
+    EnrollmentFactory(user=world.web_user, course=course)
+    EnrollmentFactory(user=world.app_user, course=course)
+    with mock.patch.object(services, "lesson_mark_done", wraps=services.lesson_mark_done) as spy:
+        world.web.post(reverse("recommendations:lesson_done", args=["shared-course", 1]))
+        world.app.post(f"{API}/courses/shared-course/lessons/1/done")
+    assert _called_for(spy, world.web_user)
+    assert _called_for(spy, world.app_user)

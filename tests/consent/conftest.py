@@ -6,6 +6,7 @@ import pytest
 
 from consent import notices, purposes
 from consent.services import consent_grant, notices_publish_all, policy_acknowledge
+from onboarding.consent_purposes import PROFILING
 from tests.factories import LearnerFactory
 
 # A fixed key for tests only; production keys come from the environment (E5).
@@ -35,7 +36,7 @@ def person(published):
 
 @pytest.fixture
 def granted_person(person):
-    consent_grant(user=person, purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=person, purpose=PROFILING, surface="test")
     return person
 
 
@@ -45,11 +46,11 @@ def bump_profiling(monkeypatch):
 
     def bump(what_changed="We now also ask how much time you can spend each week."):
         purpose = dataclasses.replace(
-            purposes.PURPOSES[purposes.PROFILING], material_version=2, what_changed=what_changed
+            purposes.PURPOSES[PROFILING], material_version=2, what_changed=what_changed
         )
-        monkeypatch.setitem(purposes.PURPOSES, purposes.PROFILING, purpose)
+        monkeypatch.setitem(purposes.PURPOSES, PROFILING, purpose)
         new_notices = [
-            dataclasses.replace(notice, version="2.0") if notice.purpose == purposes.PROFILING else notice
+            dataclasses.replace(notice, version="2.0") if notice.purpose == PROFILING else notice
             for notice in notices.NOTICES
         ]
         monkeypatch.setattr(notices, "NOTICES", new_notices)

@@ -5,9 +5,9 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
-from consent import purposes
 from consent.models import ConsentRecord, NoticeVersion
 from consent.services import consent_grant
+from onboarding.consent_purposes import PROFILING
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def superuser(db):
 
 @pytest.fixture
 def record(person):
-    return consent_grant(user=person, purpose=purposes.PROFILING, surface="test")
+    return consent_grant(user=person, purpose=PROFILING, surface="test")
 
 
 @pytest.mark.parametrize("model", [ConsentRecord, NoticeVersion])

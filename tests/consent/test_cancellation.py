@@ -8,8 +8,9 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.urls import reverse
 
-from consent import purposes, registry, selectors, services, tasks
+from consent import registry, selectors, services, tasks
 from consent.models import ConsentRecord, DataExport
+from onboarding.consent_purposes import PRODUCT_NEWS_SMS, PROFILING
 from onboarding.models import LearnerProfile, OutboundSms, User
 from recommendations.models import Enrollment, PersonalizationPreference
 from tests.factories import (
@@ -36,8 +37,8 @@ def learner(published):
 
     user = LearnerFactory(phone=PHONE)
     policy_acknowledge(user=user, surface="test")
-    consent_grant(user=user, purpose=purposes.PROFILING, surface="test")
-    consent_grant(user=user, purpose=purposes.PRODUCT_NEWS_SMS, surface="test")
+    consent_grant(user=user, purpose=PROFILING, surface="test")
+    consent_grant(user=user, purpose=PRODUCT_NEWS_SMS, surface="test")
     LearnerProfileFactory(user=user, occupation="teacher", learning_goal="travel", english_level="B2")
     EnrollmentFactory(user=user)
     personalization_set(user=user, enabled=False)
@@ -174,8 +175,8 @@ def test_every_grant_ends_in_the_ledger_when_the_account_is_cancelled(
         record.purpose: record.decision
         for record in ConsentRecord.objects.filter(subject_id=subject_id).order_by("sequence")
     }
-    assert last[purposes.PROFILING] == "withdrawn"
-    assert last[purposes.PRODUCT_NEWS_SMS] == "withdrawn"
+    assert last[PROFILING] == "withdrawn"
+    assert last[PRODUCT_NEWS_SMS] == "withdrawn"
     assert ConsentRecord.objects.filter(subject_id=subject_id, surface="account_cancellation").count() == 2
 
 
@@ -234,7 +235,7 @@ def test_signing_up_again_with_the_same_number_starts_a_clean_account(
     assert list(
         ConsentRecord.objects.filter(subject_id=new.subject_id).values_list("decision", flat=True)
     ) == ["acknowledged"]
-    assert not selectors.consent_is_granted(user=new, purpose=purposes.PROFILING)
+    assert not selectors.consent_is_granted(user=new, purpose=PROFILING)
 
 
 def test_the_cancelled_page_never_says_the_erasure_is_done(

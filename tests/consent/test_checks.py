@@ -7,6 +7,7 @@ from django.conf import settings
 
 from consent import notices, purposes
 from consent.checks import notices_published_check
+from onboarding.consent_purposes import PRODUCT_NEWS_SMS, PROFILING
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_a_consent_purpose_without_a_notice_fails(published, monkeypatch):
     monkeypatch.setitem(
         purposes.PURPOSES,
         "newsletter",
-        dataclasses.replace(purposes.PURPOSES[purposes.PRODUCT_NEWS_SMS], code="newsletter"),
+        dataclasses.replace(purposes.PURPOSES[PRODUCT_NEWS_SMS], code="newsletter"),
     )
 
     messages = notices_published_check()
@@ -49,8 +50,8 @@ def test_a_consent_purpose_without_a_notice_fails(published, monkeypatch):
 def test_a_material_change_without_a_published_notice_fails(published, monkeypatch):
     monkeypatch.setitem(
         purposes.PURPOSES,
-        purposes.PROFILING,
-        dataclasses.replace(purposes.PURPOSES[purposes.PROFILING], material_version=2),
+        PROFILING,
+        dataclasses.replace(purposes.PURPOSES[PROFILING], material_version=2),
     )
 
     assert _ids(notices_published_check()) == ["consent.E001", "consent.E001"]

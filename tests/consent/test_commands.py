@@ -11,8 +11,9 @@ import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
 from django.db import connection
 
-from consent import purposes, services
+from consent import services
 from consent.models import ConsentRecord, NoticeVersion
+from onboarding.consent_purposes import PROFILING
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def _db_id(record) -> object:
 def ledger(person):
     """Four records: acknowledged, granted, withdrawn, granted."""
     for decide in (services.consent_grant, services.consent_withdraw, services.consent_grant):
-        decide(user=person, purpose=purposes.PROFILING, surface="test")
+        decide(user=person, purpose=PROFILING, surface="test")
     return list(ConsentRecord.objects.order_by("sequence"))
 
 
@@ -64,7 +65,7 @@ def test_a_row_removed_by_raw_sql_is_found_at_the_next_record(ledger):
 
 
 def test_an_altered_notice_text_is_found(ledger):
-    notice_version = NoticeVersion.objects.filter(purpose=purposes.PROFILING).first()
+    notice_version = NoticeVersion.objects.filter(purpose=PROFILING).first()
     _raw_sql(
         "UPDATE consent_noticeversion SET text = %s WHERE id = %s", ["A different text", notice_version.pk]
     )

@@ -8,11 +8,12 @@ from django.test import RequestFactory
 
 from consent import purposes
 from consent.decorators import consent_required
+from onboarding.consent_purposes import PROFILING
 
 pytestmark = pytest.mark.django_db
 
 
-@consent_required(purposes.PROFILING)
+@consent_required(PROFILING)
 def _profile_view(request):
     return HttpResponse("answers")
 

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from consent import purposes, registry, selectors, services
+from consent import registry, selectors, services
 from consent.models import DataExport
 from consent.services import consent_grant
+from onboarding.consent_purposes import PRODUCT_NEWS_SMS
 from tests.factories import (
     CourseFactory,
     DataExportFactory,
@@ -36,7 +37,7 @@ def rich_person(granted_person):
     from recommendations.services import personalization_set
 
     personalization_set(user=granted_person, enabled=False)
-    consent_grant(user=granted_person, purpose=purposes.PRODUCT_NEWS_SMS, surface="test")
+    consent_grant(user=granted_person, purpose=PRODUCT_NEWS_SMS, surface="test")
     return granted_person
 
 

@@ -5,8 +5,9 @@ import json
 import pytest
 from django.urls import reverse
 
-from consent import purposes, selectors
+from consent import selectors
 from consent.services import consent_withdraw
+from onboarding.consent_purposes import PROFILING
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,7 @@ KANTARA_FIELDS = {
 
 
 def test_the_history_lists_every_record_with_a_link_to_its_notice_version(client, granted_person):
-    consent_withdraw(user=granted_person, purpose=purposes.PROFILING, surface="test")
+    consent_withdraw(user=granted_person, purpose=PROFILING, surface="test")
     client.force_login(granted_person)
 
     response = client.get(HISTORY)
@@ -64,7 +65,7 @@ def test_a_receipt_downloads_with_the_kantara_fields(client, granted_person):
     assert receipt["piiControllers"][0]["email"] == "privacy@learnright.example"
     assert receipt["policyUrl"].endswith(reverse("consent:privacy_policy"))
     service_purpose = receipt["services"][0]["purposes"][0]
-    assert service_purpose["purposeCategory"] == [purposes.PROFILING]
+    assert service_purpose["purposeCategory"] == [PROFILING]
     assert service_purpose["consentType"] == "EXPLICIT"
     assert receipt["decision"] == "granted"
     assert receipt["noticeVersion"] == record.notice_version.version
@@ -80,7 +81,7 @@ def test_nobody_can_download_someone_elses_receipt(client, granted_person):
 
 
 def test_the_history_names_the_screen_in_words_not_codes(client, granted_person):
-    consent_withdraw(user=granted_person, purpose=purposes.PROFILING, surface="privacy_centre")
+    consent_withdraw(user=granted_person, purpose=PROFILING, surface="privacy_centre")
     client.force_login(granted_person)
 
     html = client.get(HISTORY).content.decode()

@@ -20,9 +20,10 @@ from django.conf import settings
 from django.db import transaction
 
 from config.celery import app as celery_app
-from consent import purposes, selectors, services
+from consent import selectors, services
 from consent.models import ConsentRecord, DataExport
 from consent.services import consent_grant, policy_acknowledge
+from onboarding.consent_purposes import PROFILING
 from onboarding.models import LearnerProfile, User
 from recommendations.models import Enrollment
 from tests.factories import DataExportFactory, EnrollmentFactory, LearnerFactory, LearnerProfileFactory
@@ -104,7 +105,7 @@ def learner(db):
     services.notices_publish_all()
     user = LearnerFactory(phone="+8613800138000")
     policy_acknowledge(user=user, surface="test")
-    consent_grant(user=user, purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=user, purpose=PROFILING, surface="test")
     LearnerProfileFactory(user=user, occupation="teacher")
     EnrollmentFactory(user=user)
     DataExportFactory(user=user)

@@ -15,9 +15,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from consent import checkpoints, ledger, purposes, services
+from consent import checkpoints, ledger, services
 from consent.models import ConsentRecord, LedgerCheckpoint, NoticeVersion
 from consent.notices import text_sha256
+from onboarding.consent_purposes import PRODUCT_NEWS_SMS, PROFILING
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def _verify(**kwargs) -> ledger.LedgerVerification:
 
 def _decide(person, decisions=("grant", "withdraw")):
     for name in decisions:
-        getattr(services, f"consent_{name}")(user=person, purpose=purposes.PROFILING, surface="test")
+        getattr(services, f"consent_{name}")(user=person, purpose=PROFILING, surface="test")
 
 
 @pytest.fixture
@@ -97,7 +98,7 @@ MUTATIONS = {
     "id": lambda record: {"id": uuid.uuid4()},
     "sequence": lambda record: {"sequence": record.sequence + 10},
     "subject_id": None,  # in the test: the one-record chain moved to a fresh subject
-    "purpose": lambda record: {"purpose": purposes.PRODUCT_NEWS_SMS},
+    "purpose": lambda record: {"purpose": PRODUCT_NEWS_SMS},
     "decision": lambda record: {"decision": "declined"},
     "notice_version_id": None,  # in the test: another published version with the very same text
     "notice_sha256": lambda record: {"notice_sha256": "f" * 64},

@@ -10,8 +10,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from consent import purposes, selectors, services
+from consent import selectors, services
 from consent.services import consent_grant
+from onboarding.consent_purposes import PROFILING
 from onboarding.models import LearnerProfile
 from tests.factories import LearnerProfileFactory
 
@@ -42,7 +43,7 @@ def test_answers_covered_only_by_a_stale_grant_are_erased_once_the_grace_period_
 
 def test_agreeing_again_within_the_grace_period_keeps_the_answers(answered, bump_profiling):
     bump_profiling()
-    consent_grant(user=answered, purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=answered, purpose=PROFILING, surface="test")
 
     counts = services.retention_purge(now=timezone.now() + GRACE + timedelta(days=1))
 
@@ -71,6 +72,6 @@ def test_the_consent_screen_after_the_change_says_when_the_answers_will_be_erase
     bump_profiling()
     client.force_login(answered)
 
-    html = client.get(reverse("consent:screen", args=[purposes.PROFILING])).content.decode()
+    html = client.get(reverse("consent:screen", args=[PROFILING])).content.decode()
 
     assert f"within {services.STALE_GRANT_GRACE_DAYS} days of the change" in html

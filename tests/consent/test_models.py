@@ -2,16 +2,16 @@
 
 import pytest
 
-from consent import purposes
 from consent.models import ConsentRecord, ImmutableRecordError, NoticeVersion
 from consent.services import consent_grant
+from onboarding.consent_purposes import PROFILING
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def record(person):
-    return consent_grant(user=person, purpose=purposes.PROFILING, surface="test")
+    return consent_grant(user=person, purpose=PROFILING, surface="test")
 
 
 def test_saving_an_existing_record_raises(record):

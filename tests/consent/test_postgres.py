@@ -8,8 +8,9 @@ import threading
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from consent import purposes, selectors, services
+from consent import selectors, services
 from consent.models import ConsentRecord
+from onboarding.consent_purposes import PRODUCT_NEWS_SMS, PROFILING
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.integration
@@ -70,7 +71,7 @@ def test_concurrent_decisions_keep_one_unbroken_chain():
                 decide_fn = services.consent_grant if index % 2 == 0 else services.consent_withdraw
                 # Each decision in its own transaction, as a request would be.
                 with transaction.atomic():
-                    decide_fn(user=person, purpose=purposes.PROFILING, surface="test")
+                    decide_fn(user=person, purpose=PROFILING, surface="test")
         except BaseException as error:  # noqa: BLE001 - reported by the main thread
             errors.append(error)
         finally:
@@ -111,7 +112,7 @@ def test_concurrent_decisions_by_one_person_never_fork_their_chain():
             barrier.wait(timeout=10)
             for _ in range(decisions_each):
                 with transaction.atomic():
-                    services.consent_decline(user=person, purpose=purposes.PROFILING, surface="test")
+                    services.consent_decline(user=person, purpose=PROFILING, surface="test")
         except BaseException as error:  # noqa: BLE001 - reported by the main thread
             errors.append(error)
         finally:
@@ -159,7 +160,7 @@ def test_concurrent_cancellations_run_once(monkeypatch):
     services.notices_publish_all()
     person = LearnerFactory()
     services.policy_acknowledge(user=person, surface="test")
-    for purpose in (purposes.PROFILING, purposes.PRODUCT_NEWS_SMS):
+    for purpose in (PROFILING, PRODUCT_NEWS_SMS):
         services.consent_grant(user=person, purpose=purpose, surface="test")
     queued: list[int] = []
     monkeypatch.setattr(tasks.account_erase_task, "delay", lambda user_id: queued.append(user_id))
@@ -189,7 +190,5 @@ def test_concurrent_cancellations_run_once(monkeypatch):
     assert errors == []
     assert sorted(results) == [False] * (submits - 1) + [True]
     withdrawn = ConsentRecord.objects.filter(subject_id=person.subject_id, decision="withdrawn")
-    assert sorted(withdrawn.values_list("purpose", flat=True)) == sorted(
-        [purposes.PROFILING, purposes.PRODUCT_NEWS_SMS]
-    )
+    assert sorted(withdrawn.values_list("purpose", flat=True)) == sorted([PROFILING, PRODUCT_NEWS_SMS])
     assert queued == [person.pk]

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from consent import purposes, selectors
 from consent.models import ConsentRecord
+from onboarding.consent_purposes import PRODUCT_NEWS_SMS, PROFILING
 from onboarding.models import LearnerProfile
 from tests.factories import LearnerProfileFactory
 
@@ -66,8 +67,8 @@ def test_the_centre_shows_every_purpose_with_its_current_decision(client, grante
 
     for purpose in purposes.PURPOSES.values():
         assert str(purpose.title) in html
-    assert "You agreed" in _purpose_card(html, purposes.PROFILING)
-    assert "Not decided" in _purpose_card(html, purposes.PRODUCT_NEWS_SMS)
+    assert "You agreed" in _purpose_card(html, PROFILING)
+    assert "Not decided" in _purpose_card(html, PRODUCT_NEWS_SMS)
 
 
 def test_the_centre_links_every_right_and_the_privacy_contact(client, person):
@@ -90,8 +91,8 @@ def test_withdrawing_is_one_form_with_one_button_like_agreeing(client, granted_p
     client.force_login(granted_person)
 
     html = client.get(CENTRE).content.decode()
-    profiling_forms = _forms(_purpose_card(html, purposes.PROFILING))
-    news_forms = _forms(_purpose_card(html, purposes.PRODUCT_NEWS_SMS))
+    profiling_forms = _forms(_purpose_card(html, PROFILING))
+    news_forms = _forms(_purpose_card(html, PRODUCT_NEWS_SMS))
 
     assert len(profiling_forms) == len(news_forms) == 1
     assert profiling_forms[0].count("<button") == news_forms[0].count("<button") == 1
@@ -102,36 +103,36 @@ def test_withdrawing_is_one_form_with_one_button_like_agreeing(client, granted_p
 def test_one_post_withdraws_profiling_and_records_the_surface(client, granted_person):
     client.force_login(granted_person)
 
-    response = client.post(DECIDE, {"purpose": purposes.PROFILING, "action": "withdraw"})
+    response = client.post(DECIDE, {"purpose": PROFILING, "action": "withdraw"})
 
     assert response.status_code == 302
-    assert _decisions(granted_person, purposes.PROFILING) == ["granted", "withdrawn"]
+    assert _decisions(granted_person, PROFILING) == ["granted", "withdrawn"]
     record = ConsentRecord.objects.filter(subject_id=granted_person.subject_id).order_by("-sequence").first()
     assert record.surface == "privacy_centre"
-    assert not selectors.consent_is_granted(user=granted_person, purpose=purposes.PROFILING)
+    assert not selectors.consent_is_granted(user=granted_person, purpose=PROFILING)
 
 
 def test_product_news_is_granted_and_withdrawn_alone_in_the_centre(client, granted_person):
     client.force_login(granted_person)
 
-    _agree(client, purposes.PRODUCT_NEWS_SMS)
-    assert selectors.consent_is_granted(user=granted_person, purpose=purposes.PRODUCT_NEWS_SMS)
-    client.post(DECIDE, {"purpose": purposes.PRODUCT_NEWS_SMS, "action": "withdraw"})
+    _agree(client, PRODUCT_NEWS_SMS)
+    assert selectors.consent_is_granted(user=granted_person, purpose=PRODUCT_NEWS_SMS)
+    client.post(DECIDE, {"purpose": PRODUCT_NEWS_SMS, "action": "withdraw"})
 
-    assert _decisions(granted_person, purposes.PRODUCT_NEWS_SMS) == ["granted", "withdrawn"]
+    assert _decisions(granted_person, PRODUCT_NEWS_SMS) == ["granted", "withdrawn"]
     # B6: the other purpose is untouched.
-    assert selectors.consent_is_granted(user=granted_person, purpose=purposes.PROFILING)
+    assert selectors.consent_is_granted(user=granted_person, purpose=PROFILING)
 
 
 def test_agreeing_with_a_notice_that_is_not_current_records_nothing(client, person):
     client.force_login(person)
 
     response = client.post(
-        DECIDE, {"purpose": purposes.PRODUCT_NEWS_SMS, "action": "grant", "notice_version": "999999"}
+        DECIDE, {"purpose": PRODUCT_NEWS_SMS, "action": "grant", "notice_version": "999999"}
     )
 
     assert response.status_code == 302
-    assert _decisions(person, purposes.PRODUCT_NEWS_SMS) == []
+    assert _decisions(person, PRODUCT_NEWS_SMS) == []
 
 
 def test_an_unknown_purpose_is_refused_with_a_message_not_an_error(client, person):
@@ -156,7 +157,7 @@ def test_after_withdrawing_the_next_home_page_is_not_personalized(
     monkeypatch.setattr(tasks.delete_profile_answers_task, "delay", lambda *args: None)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(DECIDE, {"purpose": purposes.PROFILING, "action": "withdraw"})
+        client.post(DECIDE, {"purpose": PROFILING, "action": "withdraw"})
 
     assert LearnerProfile.objects.filter(user=granted_person).exists()
     assert client.get(reverse("home")).context["recommendations"].personalized is False
@@ -172,15 +173,15 @@ def test_the_centre_says_being_deleted_until_the_answers_are_gone_never_deleted_
     queued = []
     monkeypatch.setattr(tasks.delete_profile_answers_task, "delay", lambda user_id: queued.append(user_id))
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(DECIDE, {"purpose": purposes.PROFILING, "action": "withdraw"})
+        client.post(DECIDE, {"purpose": PROFILING, "action": "withdraw"})
 
-    before = _purpose_card(client.get(CENTRE).content.decode(), purposes.PROFILING)
+    before = _purpose_card(client.get(CENTRE).content.decode(), PROFILING)
     assert "being deleted" in before
     assert "have been deleted" not in before
 
     tasks.delete_profile_answers_task.apply(args=queued)
 
-    after = _purpose_card(client.get(CENTRE).content.decode(), purposes.PROFILING)
+    after = _purpose_card(client.get(CENTRE).content.decode(), PROFILING)
     assert not LearnerProfile.objects.filter(user=granted_person).exists()
     assert "have been deleted" in after
     assert "being deleted" not in after
@@ -193,7 +194,7 @@ def test_withdrawing_through_the_centre_deletes_the_answers_by_the_task(
     client.force_login(granted_person)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(DECIDE, {"purpose": purposes.PROFILING, "action": "withdraw"})
+        client.post(DECIDE, {"purpose": PROFILING, "action": "withdraw"})
 
     assert not LearnerProfile.objects.filter(user=granted_person).exists()
 
@@ -201,11 +202,11 @@ def test_withdrawing_through_the_centre_deletes_the_answers_by_the_task(
 def test_agreeing_to_profiling_in_the_centre_leads_to_the_questions(client, person):
     client.force_login(person)
 
-    response = _agree(client, purposes.PROFILING)
+    response = _agree(client, PROFILING)
 
     assert response.status_code == 302
     assert response["Location"] == reverse("onboarding:questions")
-    assert _decisions(person, purposes.PROFILING) == ["granted"]
+    assert _decisions(person, PROFILING) == ["granted"]
 
 
 def test_the_privacy_contact_is_public_and_matches_the_policy(client, published):
@@ -233,11 +234,11 @@ def test_the_footer_links_to_the_privacy_contact(client, published):
 def test_product_news_has_no_consent_screen_of_its_own_only_the_centre(client, person):
     client.force_login(person)
 
-    response = client.get(reverse("consent:screen", args=[purposes.PRODUCT_NEWS_SMS]))
-    client.post(reverse("consent:screen", args=[purposes.PRODUCT_NEWS_SMS]), {"choice": "agree"})
+    response = client.get(reverse("consent:screen", args=[PRODUCT_NEWS_SMS]))
+    client.post(reverse("consent:screen", args=[PRODUCT_NEWS_SMS]), {"choice": "agree"})
 
     assert response["Location"] == CENTRE
-    assert _decisions(person, purposes.PRODUCT_NEWS_SMS) == []
+    assert _decisions(person, PRODUCT_NEWS_SMS) == []
 
 
 def test_agreeing_in_the_centre_shows_the_notice_text_the_consent_screen_shows_before_the_button(
@@ -249,21 +250,21 @@ def test_agreeing_in_the_centre_shows_the_notice_text_the_consent_screen_shows_b
 
     html = client.get(CENTRE).content.decode()
 
-    for purpose in (purposes.PROFILING, purposes.PRODUCT_NEWS_SMS):
+    for purpose in (PROFILING, PRODUCT_NEWS_SMS):
         card = _purpose_card(html, purpose)
         notice = selectors.purpose_notice_current(purpose=purpose)
         screen_text = notice.text
         assert screen_text in card
         assert card.index(screen_text) < card.index(">Agree</button>")
-    assert "at most two messages a month" in _purpose_card(html, purposes.PRODUCT_NEWS_SMS)
+    assert "at most two messages a month" in _purpose_card(html, PRODUCT_NEWS_SMS)
 
 
 def test_the_notice_in_the_centre_is_the_text_the_consent_screen_shows(client, person):
     client.force_login(person)
 
-    screen = client.get(reverse("consent:screen", args=[purposes.PROFILING])).content.decode()
+    screen = client.get(reverse("consent:screen", args=[PROFILING])).content.decode()
     centre = client.get(CENTRE).content.decode()
 
-    notice = selectors.purpose_notice_current(purpose=purposes.PROFILING)
+    notice = selectors.purpose_notice_current(purpose=PROFILING)
     assert notice.text in screen
-    assert notice.text in _purpose_card(centre, purposes.PROFILING)
+    assert notice.text in _purpose_card(centre, PROFILING)

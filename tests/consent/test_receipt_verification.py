@@ -14,7 +14,8 @@ import pytest
 from django.urls import reverse
 
 import consent
-from consent import checkpoints, purposes, selectors, services
+from consent import checkpoints, selectors, services
+from onboarding.consent_purposes import PROFILING
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +55,8 @@ def _run(verifier: Path, receipt: dict, tmp_path: Path, *args: str) -> subproces
 @pytest.fixture
 def history(granted_person):
     """acknowledged, granted, withdrawn, granted: a chain of four, then a checkpoint over it."""
-    services.consent_withdraw(user=granted_person, purpose=purposes.PROFILING, surface="test")
-    services.consent_grant(user=granted_person, purpose=purposes.PROFILING, surface="test")
+    services.consent_withdraw(user=granted_person, purpose=PROFILING, surface="test")
+    services.consent_grant(user=granted_person, purpose=PROFILING, surface="test")
     services.policy_acknowledge(user=LearnerFactory(), surface="test")
     checkpoint = checkpoints.checkpoint_create()
     return list(selectors.consent_records_for_user(user=granted_person).order_by("sequence")), checkpoint
@@ -153,7 +154,7 @@ def test_a_checkpoint_signed_by_another_key_than_expected_does_not_verify(
 def test_a_record_newer_than_the_last_checkpoint_says_to_come_back(
     client, granted_person, history, verifier, tmp_path
 ):
-    newest = services.consent_withdraw(user=granted_person, purpose=purposes.PROFILING, surface="test")
+    newest = services.consent_withdraw(user=granted_person, purpose=PROFILING, surface="test")
     receipt = _download(client, granted_person, newest)
 
     result = _run(verifier, receipt, tmp_path)

@@ -3,10 +3,11 @@
 import pytest
 from django.test import RequestFactory
 
-from consent import notices, purposes, services
+from consent import notices, services
 from consent.ledger import genesis_hash
 from consent.models import ConsentRecord, NoticeVersion
 from consent.signals import consent_granted, consent_withdrawn
+from onboarding.consent_purposes import ACCOUNT, PRODUCT_NEWS_SMS, PROFILING
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +37,8 @@ def test_a_changed_template_under_the_same_version_is_refused(published, monkeyp
 
 def test_each_decision_links_to_the_same_persons_record_before_it(person):
     first = ConsentRecord.objects.get()
-    second = services.consent_grant(user=person, purpose=purposes.PROFILING, surface="test")
-    third = services.consent_withdraw(user=person, purpose=purposes.PROFILING, surface="test")
+    second = services.consent_grant(user=person, purpose=PROFILING, surface="test")
+    third = services.consent_withdraw(user=person, purpose=PROFILING, surface="test")
 
     assert first.prev_hash == genesis_hash(person.subject_id)
     assert second.prev_hash == first.record_hash
@@ -46,10 +47,10 @@ def test_each_decision_links_to_the_same_persons_record_before_it(person):
 
 
 def test_a_record_names_the_notice_version_and_its_hash_and_the_subject_not_the_account(person):
-    record = services.consent_grant(user=person, purpose=purposes.PROFILING, surface="onboarding.consent")
+    record = services.consent_grant(user=person, purpose=PROFILING, surface="onboarding.consent")
 
     assert record.subject_id == person.subject_id
-    assert record.notice_version.purpose == purposes.PROFILING
+    assert record.notice_version.purpose == PROFILING
     assert record.notice_sha256 == record.notice_version.sha256
     assert record.surface == "onboarding.consent"
     assert record.record_hash == record.compute_hash()
@@ -59,7 +60,7 @@ def test_a_record_names_the_notice_version_and_its_hash_and_the_subject_not_the_
 def test_the_ip_address_and_user_agent_are_truncated(person):
     request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.77", HTTP_USER_AGENT="x" * 500)
 
-    record = services.consent_grant(user=person, purpose=purposes.PROFILING, request=request, surface="test")
+    record = services.consent_grant(user=person, purpose=PROFILING, request=request, surface="test")
 
     assert record.ip_truncated == "203.0.113.0/24"
     assert record.user_agent == "x" * services.USER_AGENT_MAX_LENGTH
@@ -83,22 +84,20 @@ def test_an_acknowledgment_is_not_a_consent_to_profiling(person):
     record = ConsentRecord.objects.get()
 
     assert record.decision == "acknowledged"
-    assert record.purpose == purposes.ACCOUNT
+    assert record.purpose == ACCOUNT
     assert record.notice_version.kind == notices.NoticeKind.PRIVACY_POLICY
 
 
 def test_the_account_purpose_cannot_be_consented_to(person):
     with pytest.raises(ValueError, match="not a consent purpose"):
-        services.consent_grant(user=person, purpose=purposes.ACCOUNT, surface="test")
+        services.consent_grant(user=person, purpose=ACCOUNT, surface="test")
 
 
 def test_a_grant_for_a_notice_of_another_purpose_is_refused(person):
-    news_notice = NoticeVersion.objects.filter(purpose=purposes.PRODUCT_NEWS_SMS).first()
+    news_notice = NoticeVersion.objects.filter(purpose=PRODUCT_NEWS_SMS).first()
 
     with pytest.raises(services.StaleNoticeError):
-        services.consent_grant(
-            user=person, purpose=purposes.PROFILING, surface="test", notice_version=news_notice
-        )
+        services.consent_grant(user=person, purpose=PROFILING, surface="test", notice_version=news_notice)
     assert ConsentRecord.objects.count() == 1
 
 
@@ -126,8 +125,8 @@ def test_granting_and_withdrawing_send_their_signals(person):
     consent_granted.connect(receiver, dispatch_uid="test-granted")
     consent_withdrawn.connect(receiver, dispatch_uid="test-withdrawn")
     try:
-        services.consent_grant(user=person, purpose=purposes.PROFILING, surface="test")
-        services.consent_withdraw(user=person, purpose=purposes.PROFILING, surface="test")
+        services.consent_grant(user=person, purpose=PROFILING, surface="test")
+        services.consent_withdraw(user=person, purpose=PROFILING, surface="test")
     finally:
         consent_granted.disconnect(dispatch_uid="test-granted")
         consent_withdrawn.disconnect(dispatch_uid="test-withdrawn")
@@ -139,7 +138,7 @@ def test_skip_on_the_screen_withdraws_a_grant_still_on_record(granted_person, bu
     bump_profiling()
 
     record = services.consent_screen_answer(
-        user=granted_person, purpose=purposes.PROFILING, agreed=False, notice_version=None, surface="test"
+        user=granted_person, purpose=PROFILING, agreed=False, notice_version=None, surface="test"
     )
 
     assert record.decision == "withdrawn"

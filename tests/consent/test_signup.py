@@ -4,16 +4,16 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from consent import purposes, selectors
+from consent import selectors
 from consent.models import ConsentRecord
-from consent.notices import PRIVACY_POLICY
+from onboarding.consent_purposes import PRIVACY_POLICY, PROFILING
 from onboarding.models import User
 from tests.onboarding.helpers import last_code_for, request_login_code, signup
 
 pytestmark = pytest.mark.django_db
 
 PHONE = "+8613800138000"
-SCREEN = reverse("consent:screen", args=[purposes.PROFILING])
+SCREEN = reverse("consent:screen", args=[PROFILING])
 
 
 def _confirm(client, django_capture_on_commit_callbacks, url_name, code):
@@ -76,7 +76,7 @@ def test_signup_records_an_acknowledgment_naming_the_policy_version_and_hash(
     assert record.notice_version.version == PRIVACY_POLICY.version
     assert record.notice_sha256 == policy.sha256
     # The acknowledgment is not a consent to profiling (B1).
-    assert not ConsentRecord.objects.filter(purpose=purposes.PROFILING).exists()
+    assert not ConsentRecord.objects.filter(purpose=PROFILING).exists()
 
 
 def test_signup_with_an_outdated_policy_version_is_refused(
@@ -98,7 +98,7 @@ def test_the_consent_screen_follows_phone_verification_and_is_not_shown_again_af
     )
     assert response["Location"] == SCREEN
 
-    notice = selectors.purpose_notice_current(purpose=purposes.PROFILING)
+    notice = selectors.purpose_notice_current(purpose=PROFILING)
     response = client.post(SCREEN, {"choice": "skip", "notice_version": notice.pk})
     assert response["Location"] == reverse("home")
 
@@ -131,4 +131,4 @@ def test_a_version_bump_shows_the_screen_again_at_the_next_sign_in(
     )
 
     assert response["Location"] == SCREEN
-    assert not selectors.consent_is_granted(user=granted_person, purpose=purposes.PROFILING)
+    assert not selectors.consent_is_granted(user=granted_person, purpose=PROFILING)

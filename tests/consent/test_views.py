@@ -6,13 +6,14 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import NoReverseMatch, reverse
 
-from consent import notices, purposes, selectors, services
+from consent import notices, selectors, services
 from consent.models import ConsentRecord, NoticeVersion
+from onboarding.consent_purposes import ACCOUNT, PRIVACY_POLICY, PROFILING
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
 
-SCREEN = reverse("consent:screen", args=[purposes.PROFILING])
+SCREEN = reverse("consent:screen", args=[PROFILING])
 
 
 class _Elements(HTMLParser):
@@ -32,14 +33,14 @@ def _elements(response) -> list[tuple[str, dict]]:
 
 def _decisions(user) -> list[str]:
     return list(
-        ConsentRecord.objects.filter(subject_id=user.subject_id, purpose=purposes.PROFILING)
+        ConsentRecord.objects.filter(subject_id=user.subject_id, purpose=PROFILING)
         .order_by("sequence")
         .values_list("decision", flat=True)
     )
 
 
 def _answer(client, choice: str):
-    notice = selectors.purpose_notice_current(purpose=purposes.PROFILING)
+    notice = selectors.purpose_notice_current(purpose=PROFILING)
     return client.post(SCREEN, {"choice": choice, "notice_version": notice.pk})
 
 
@@ -58,7 +59,7 @@ def test_the_privacy_policy_is_public_and_shows_version_and_date(client, publish
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert f"Version {notices.PRIVACY_POLICY.version}, effective" in html
+    assert f"Version {PRIVACY_POLICY.version}, effective" in html
     assert "privacy@learnright.example" in html
     assert "Children under 14" in html
     assert "This is the first version" in html
@@ -159,7 +160,7 @@ def test_skip_records_declined_and_reaches_home(client, signed_in):
     assert response.status_code == 302
     assert response["Location"] == reverse("home")
     assert _decisions(signed_in) == ["declined"]
-    assert not selectors.consent_is_granted(user=signed_in, purpose=purposes.PROFILING)
+    assert not selectors.consent_is_granted(user=signed_in, purpose=PROFILING)
 
 
 def test_agree_records_granted_and_goes_on_to_the_questions(client, signed_in):
@@ -169,7 +170,7 @@ def test_agree_records_granted_and_goes_on_to_the_questions(client, signed_in):
     assert _decisions(signed_in) == ["granted"]
     record = ConsentRecord.objects.get(decision="granted")
     assert record.surface == "onboarding.consent"
-    assert record.notice_version.purpose == purposes.PROFILING
+    assert record.notice_version.purpose == PROFILING
 
 
 def test_opening_the_screen_records_nothing(client, signed_in):
@@ -179,7 +180,7 @@ def test_opening_the_screen_records_nothing(client, signed_in):
 
 
 def test_a_post_without_a_choice_records_nothing(client, signed_in):
-    notice = selectors.purpose_notice_current(purpose=purposes.PROFILING)
+    notice = selectors.purpose_notice_current(purpose=PROFILING)
 
     response = client.post(SCREEN, {"notice_version": notice.pk})
 
@@ -188,7 +189,7 @@ def test_a_post_without_a_choice_records_nothing(client, signed_in):
 
 
 def test_a_choice_on_an_outdated_notice_is_asked_again(client, signed_in, bump_profiling):
-    old_notice = selectors.purpose_notice_current(purpose=purposes.PROFILING)
+    old_notice = selectors.purpose_notice_current(purpose=PROFILING)
     bump_profiling()
 
     response = client.post(SCREEN, {"choice": "agree", "notice_version": old_notice.pk})
@@ -199,7 +200,7 @@ def test_a_choice_on_an_outdated_notice_is_asked_again(client, signed_in, bump_p
 
 
 def test_a_contract_purpose_has_no_consent_screen(client, signed_in):
-    assert client.get(reverse("consent:screen", args=[purposes.ACCOUNT])).status_code == 404
+    assert client.get(reverse("consent:screen", args=[ACCOUNT])).status_code == 404
     assert client.get(reverse("consent:screen", args=["nonsense"])).status_code == 404
 
 
@@ -214,7 +215,7 @@ def test_a_version_bump_shows_the_screen_again_with_what_changed(client, granted
     client.force_login(granted_person)
     bump_profiling(what_changed="We now also ask about your weekly study time.")
 
-    assert not selectors.consent_is_granted(user=granted_person, purpose=purposes.PROFILING)
+    assert not selectors.consent_is_granted(user=granted_person, purpose=PROFILING)
     assert selectors.consent_first_run_url(user=granted_person) == SCREEN
     html = client.get(SCREEN).content.decode()
     assert "What changed:" in html

@@ -11,8 +11,8 @@ import pytest
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from consent import purposes
 from consent.services import consent_decline, consent_grant, notices_publish_all, policy_acknowledge
+from onboarding.consent_purposes import PROFILING
 from onboarding.selectors import PROFILE_ANSWER_FIELDS
 from onboarding.services import learner_profile_set_answer
 from recommendations.models import Course
@@ -62,9 +62,9 @@ def learner(*, consent: str | None = None, answers: dict | None = None, personal
     user = LearnerFactory()
     policy_acknowledge(user=user, surface="test")
     if consent == "granted":
-        consent_grant(user=user, purpose=purposes.PROFILING, surface="test")
+        consent_grant(user=user, purpose=PROFILING, surface="test")
     elif consent == "declined":
-        consent_decline(user=user, purpose=purposes.PROFILING, surface="test")
+        consent_decline(user=user, purpose=PROFILING, surface="test")
     for field, value in (answers or {}).items():
         learner_profile_set_answer(user=user, field=field, value=value)
     if not personalization:
@@ -97,7 +97,7 @@ def test_the_sign_in_page_is_in_chinese(site, tour, chinese_browser):
 def test_the_profiling_consent_screen_is_in_chinese(site, tour, chinese_browser):
     client = signed_in(chinese_browser, learner())
 
-    assert_chinese(client.get(reverse("consent:screen", args=[purposes.PROFILING])))
+    assert_chinese(client.get(reverse("consent:screen", args=[PROFILING])))
 
 
 def test_the_first_run_acknowledgment_page_is_in_chinese(site, tour, chinese_browser):
@@ -209,7 +209,7 @@ def signed_up_and_verified(client, capture):
 
 def consent_choice(client, screen, choice):
     notice_version = screen.context["form"]["notice_version"].value()
-    url = reverse("consent:screen", args=[purposes.PROFILING])
+    url = reverse("consent:screen", args=[PROFILING])
     return client.post(url, {"choice": choice, "notice_version": notice_version}, follow=True)
 
 

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
-from onboarding.middleware import PolicyAcknowledgmentMiddleware
+from consent.middleware import FirstRunGateMiddleware
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +100,7 @@ def _request_for(user, session_data: dict | None = None):
 
 
 def _gate():
-    return PolicyAcknowledgmentMiddleware(lambda request: HttpResponse("ok"))
+    return FirstRunGateMiddleware(lambda request: HttpResponse("ok"))
 
 
 def test_after_sign_in_each_request_costs_the_gate_no_query(client, learner, django_assert_num_queries):

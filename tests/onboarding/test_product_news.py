@@ -5,14 +5,14 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from consent import purposes
 from consent.services import consent_decline, consent_grant, consent_withdraw, policy_acknowledge
 from onboarding import sms
+from onboarding.consent_purposes import PRODUCT_NEWS_SMS, PROFILING
 from tests.factories import LearnerFactory, LearnerProfileFactory
 
 pytestmark = pytest.mark.django_db
 
-NEWS = purposes.PRODUCT_NEWS_SMS
+NEWS = PRODUCT_NEWS_SMS
 
 
 def _person(**kwargs):
@@ -32,7 +32,7 @@ def test_news_reaches_current_grantees_only_and_the_command_says_how_many(
     declined = _person()
     consent_decline(user=declined, purpose=NEWS, surface="test")
     profiling_only = _person()
-    consent_grant(user=profiling_only, purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=profiling_only, purpose=PROFILING, surface="test")
     _person()  # never decided
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -59,7 +59,7 @@ def test_a_deactivated_account_gets_no_news(notices_published, django_capture_on
 def test_news_never_reads_the_profile_answers(notices_published, django_capture_on_commit_callbacks):
     teacher = _person()
     consent_grant(user=teacher, purpose=NEWS, surface="test")
-    consent_grant(user=teacher, purpose=purposes.PROFILING, surface="test")
+    consent_grant(user=teacher, purpose=PROFILING, surface="test")
     LearnerProfileFactory(user=teacher, occupation="teacher")
     other = _person()
     consent_grant(user=other, purpose=NEWS, surface="test")

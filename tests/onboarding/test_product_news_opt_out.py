@@ -11,15 +11,16 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from consent import purposes, selectors
+from consent import selectors
 from consent.models import ConsentRecord
 from consent.services import consent_grant, policy_acknowledge
 from onboarding import services, sms
+from onboarding.consent_purposes import PRODUCT_NEWS_SMS
 from tests.factories import LearnerFactory
 
 pytestmark = pytest.mark.django_db
 
-NEWS = purposes.PRODUCT_NEWS_SMS
+NEWS = PRODUCT_NEWS_SMS
 SECRET = "test-webhook-secret"
 
 

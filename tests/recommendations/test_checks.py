@@ -1,6 +1,7 @@
 import dataclasses
 
 from consent import purposes
+from onboarding.consent_purposes import PROFILING
 from recommendations import checks
 
 
@@ -10,9 +11,9 @@ def test_our_personalization_is_opt_in():
 
 def test_personalization_under_a_contract_purpose_is_flagged_as_on_by_default(monkeypatch):
     on_by_default = dataclasses.replace(
-        purposes.PURPOSES[purposes.PROFILING], legal_basis=purposes.LegalBasis.CONTRACT
+        purposes.PURPOSES[PROFILING], legal_basis=purposes.LegalBasis.CONTRACT
     )
-    monkeypatch.setitem(purposes.PURPOSES, purposes.PROFILING, on_by_default)
+    monkeypatch.setitem(purposes.PURPOSES, PROFILING, on_by_default)
     errors = checks.personalization_is_opt_in_check()
     assert [e.id for e in errors] == ["recommendations.E001"]
     assert "on by default" in errors[0].msg

@@ -7,9 +7,9 @@ from consent import services
 
 class Command(BaseCommand):
     help = (
-        "Delete what has outlived its retention period: signups never verified (7 days), copies of "
-        "personal data (7 days), expired sessions, SMS still queued after 1 day, staff access log "
-        "entries after 3 years. The same as the scheduled task consent.tasks.retention_purge_task."
+        "Delete what has outlived its retention period, as each app's personal_data.py declares it "
+        "(copies of personal data, staff access log entries after 3 years, and the project's own). "
+        "The same as the scheduled task consent.tasks.retention_purge_task."
     )
 
     def handle(self, *args, **options) -> None:
