@@ -17,6 +17,8 @@ if settings.ADMIN_REQUIRE_MFA:
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever the page says: no 404 on every page.
+    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "favicon.svg", permanent=True)),
     # Sign-in is by SMS code only: the password login page is never shown.
     path(
         "accounts/login/",

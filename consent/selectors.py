@@ -199,7 +199,7 @@ def consent_is_granted(*, user, purpose: str) -> bool:
     purpose_obj = purposes.get_purpose(purpose)
     if not purpose_obj.needs_consent:
         return False
-    # Only the two values needed: this runs on every personalised page.
+    # Only the two values needed: this runs on every personalized page.
     latest = (
         _subject_records(user=user)
         .filter(purpose=purpose)

@@ -1,6 +1,6 @@
 """A system check that personalization is opt-in (REQUIREMENTS C1, B1; CC 1035, PIPL 13).
 
-Opt-in is not what PIPL 24(2) or ALG 17 ask (they ask for a non-personalised
+Opt-in is not what PIPL 24(2) or ALG 17 ask (they ask for a non-personalized
 option or a convenient way to refuse); it follows from profiling not being
 necessary for the contract, as the judgment held, so it needs consent.
 """

@@ -18,7 +18,46 @@ class TrainingStep:
     requirement_ids: tuple[str, ...]
     screenshot_name: str
     alt: Promise
+    # The live screen, so a trainer can open it from the step (URL name, args).
+    url_name: str = ""
+    url_args: tuple = ()
     screenshot: str | None = None
+
+    @property
+    def url(self) -> str:
+        from django.urls import NoReverseMatch, reverse
+
+        try:
+            return reverse(self.url_name, args=self.url_args) if self.url_name else ""
+        except NoReverseMatch:
+            return ""
+
+    @property
+    def requirements(self) -> list[tuple[str, Promise]]:
+        return [(code, REQUIREMENT_SUMMARIES.get(code, "")) for code in self.requirement_ids]
+
+
+# One line per requirement ID of docs/COMPLIANCE.md that the steps cite.
+REQUIREMENT_SUMMARIES: dict[str, Promise] = {
+    "A1": _("Signup asks for a mobile number and nothing else."),
+    "A2": _("Accounts made by an operator meet the notice and the choices at first sign-in."),
+    "A3": _("What is processed, why and for how long is said before anything is collected."),
+    "A7": _("An operator creates an account only on a documented basis, and it expires if never used."),
+    "B1": _("Profiling is asked on a screen of its own, never bundled."),
+    "B2": _("The consent screen says what, why, how long, and what happens without it."),
+    "B3": _("Agree and Skip are equally prominent; nothing is pre-ticked."),
+    "B4": _("Every question can be skipped."),
+    "B5": _("A refusal is remembered and not asked again."),
+    "B7": _("Withdrawing takes no more clicks than agreeing."),
+    "B8": _("Refusing changes nothing but personalization."),
+    "C1": _("Everyone gets the same popular list without consent."),
+    "C2": _("One click switches personalization off or on."),
+    "C3": _("Personalized items are labelled and explained."),
+    "D1": _("A copy of all personal data, readable and as a file."),
+    "D3": _("Withdrawing deletes the answers."),
+    "D4": _("Self-service cancellation, erased within minutes."),
+    "E2": _("Each person sees their consent history and receipts."),
+}
 
 
 _STEPS = (
@@ -35,6 +74,7 @@ _STEPS = (
         ),
         requirement_ids=("A1", "A2", "A3", "A7"),
         screenshot_name="signup",
+        url_name="account_signup",
         alt=_("The signup page: one phone field, the short notice and the unticked policy box."),
     ),
     TrainingStep(
@@ -50,6 +90,8 @@ _STEPS = (
         ),
         requirement_ids=("B1", "B2", "B3", "B5"),
         screenshot_name="consent",
+        url_name="consent:screen",
+        url_args=("profiling",),
         alt=_("The profiling consent screen with equal Agree and Skip buttons."),
     ),
     TrainingStep(
@@ -64,20 +106,23 @@ _STEPS = (
         ),
         requirement_ids=("B4",),
         screenshot_name="question",
+        url_name="onboarding:question",
+        url_args=(1,),
         alt=_("A profile question with Next, Skip this question and Skip the rest."),
     ),
     TrainingStep(
         title=_("The home page"),
         condemned=_(
-            "Personalised push was the only mode, defended as necessary for the service. The court: "
+            "Personalized push was the only mode, defended as necessary for the service. The court: "
             "necessary means the basic functions, or add-ons the user chose; this was neither."
         ),
         ours=_(
             "Everyone sees recommendations. Without consent or answers: popular courses. With them: a "
-            "labelled personalised list, a 'Why this course?' for each item, and a one-click switch off."
+            "labelled personalized list, a 'Why this course?' for each item, and a one-click switch off."
         ),
         requirement_ids=("C1", "C2", "C3", "B8"),
         screenshot_name="home",
+        url_name="home",
         alt=_("The home page with its recommendations section and the personalisation switch."),
     ),
     TrainingStep(
@@ -92,6 +137,7 @@ _STEPS = (
         ),
         requirement_ids=("B7", "D1", "D3", "D4", "E2"),
         screenshot_name="privacy-centre",
+        url_name="consent:privacy_centre",
         alt=_("The privacy centre with each purpose and its one-click button."),
     ),
 )

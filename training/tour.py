@@ -29,7 +29,7 @@ LESSON_PROGRESS_NOTE = TourNote(
         "consent. PIPL 45 and 47: it is still in the person's copy and is erased when they leave."
     ),
     judgment=_(
-        "The court held that personalised push was not necessary for the service. Which lessons you "
+        "The court held that personalized push was not necessary for the service. Which lessons you "
         "finished is necessary for the course you chose, so it needs no consent, and it is never used "
         "for recommendations."
     ),
@@ -152,11 +152,11 @@ TOUR_NOTES: dict[str, TourNote] = {
         ),
         judgment=_(
             "Necessary for the contract means the basic service functions, or add-on functions the user "
-            "chose; personalised push was neither, so the court rejected it as a reason to collect."
+            "chose; personalized push was neither, so the court rejected it as a reason to collect."
         ),
         explanation=_(
             "Everyone gets recommendations: popular courses without consent or answers. "
-            "Personalised items are labelled, explained, and one click turns them off."
+            "Personalized items are labelled, explained, and one click turns them off."
         ),
     ),
     "recommendations:how_it_works": TourNote(

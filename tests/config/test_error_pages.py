@@ -122,3 +122,10 @@ def test_the_500_page_names_the_problem_in_the_visitors_language(rf):
 
     assert response.status_code == 500
     assert "出了问题" in response.content.decode()
+
+
+def test_the_favicon_address_answers_instead_of_a_404_on_every_page(db):
+    response = Client().get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")

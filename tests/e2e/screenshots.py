@@ -94,6 +94,9 @@ def test_photograph_journeys_one_and_two(new_ui, lang, device):
     flows.why_this_course(ui, django_lang)
     ui.page.locator("main details").first.scroll_into_view_if_needed()
     ui.step("why-this-course")
+    # The training page's last step: the rights, one button each.
+    flows.open_privacy_centre(ui, django_lang)
+    ui.step("privacy-centre")
 
 
 def test_write_the_index():

@@ -53,3 +53,35 @@ def test_the_training_page_shows_our_screenshots_in_the_readers_language(client)
     chinese = client.get(reverse("training"), HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
     assert "screenshots/en-desktop-" in english
     assert "screenshots/zh-desktop-" in chinese
+
+
+def test_each_training_step_links_to_its_live_screen_and_explains_its_requirement_codes(client):
+    html = client.get(reverse("training")).content.decode()
+
+    for url in (
+        reverse("account_signup"),
+        reverse("consent:screen", args=["profiling"]),
+        reverse("onboarding:question", args=[1]),
+        reverse("consent:privacy_centre"),
+    ):
+        assert f'href="{url}"' in html
+    assert "Open this screen" in html
+    assert "Agree and Skip are equally prominent; nothing is pre-ticked." in html
+    assert "A copy of all personal data, readable and as a file." in html
+
+
+def test_every_requirement_code_a_step_cites_has_a_one_line_explanation():
+    from training.steps import REQUIREMENT_SUMMARIES, training_steps
+
+    for step in training_steps(language="en"):
+        for code, summary in step.requirements:
+            assert summary, f"{code} of step {step.title} is not explained"
+    assert set(REQUIREMENT_SUMMARIES) >= {
+        code for step in training_steps(language="en") for code in step.requirement_ids
+    }
+
+
+def test_the_rights_screens_carry_a_tour_note(client, settings):
+    settings.COMPLIANCE_TOUR = True
+    for view_name in ("consent:my_data", "consent:consent_history", "consent:account_cancel"):
+        assert view_name in TOUR_NOTES
