@@ -12,9 +12,9 @@ urlpatterns = [
     path("consent/<slug:purpose>/", views.screen, name="screen"),
 ]
 
-# The privacy centre and the data-rights flows (issue 6). All under
-# /privacy-centre/, which the first-run gate never blocks: exercising a right
-# does not depend on first accepting a new policy (PIPL 15, 47).
+# The privacy centre and the data-rights flows (B6, B7, D1-D6, E2). Exercising
+# a right does not wait for a new policy to be accepted: the first-run gate
+# lets these pages through (consent.middleware.EXEMPT_URL_NAMES; PIPL 15, 45, 47).
 urlpatterns += [
     path("privacy/contact/", views.privacy_contact, name="privacy_contact"),
     path("privacy-centre/", views.privacy_centre, name="privacy_centre"),
