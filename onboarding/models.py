@@ -80,7 +80,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class LearnerProfile(models.Model):
-    """Optional answers used only to personalise recommendations (REQUIREMENTS B4, C5).
+    """Optional answers used only to personalize recommendations (REQUIREMENTS B4, C5).
 
     Every answer is nullable: not answering is always possible, and a deleted
     answer is NULL in storage, not a hidden flag.

@@ -123,7 +123,7 @@ _STEPS = (
         requirement_ids=("C1", "C2", "C3", "B8"),
         screenshot_name="home",
         url_name="home",
-        alt=_("The home page with its recommendations section and the personalisation switch."),
+        alt=_("The home page with its recommendations section and the personalization switch."),
     ),
     TrainingStep(
         title=_("Afterwards: rights"),

@@ -166,7 +166,7 @@ TOUR_NOTES: dict[str, TourNote] = {
             "Profiling was the defendant's stated reason for collecting; here it is explained openly."
         ),
         explanation=_(
-            "The inputs, each ranking factor in one sentence and the way to turn personalisation off, "
+            "The inputs, each ranking factor in one sentence and the way to turn personalization off, "
             "in plain words."
         ),
     ),
