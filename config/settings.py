@@ -187,7 +187,7 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 
-# --- Privacy centre (added with consent/: issue 6) ---
+# --- Privacy centre (consent/: D1-D6) ---
 # How long Redis waits before handing an unacknowledged task to another
 # worker. Tasks are acknowledged late, so a worker killed in the middle of an
 # account erasure (D4) has its task redelivered after this many seconds.

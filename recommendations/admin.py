@@ -12,7 +12,7 @@ class CourseAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     ordering = ("level_min", "level_max", "slug")
     # Enrollments and preferences are learners' personal data: they are not
-    # browsable here; the privacy centre exports and erases them (issue 6).
+    # browsable here; the privacy centre exports and erases them (D1, D4).
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)

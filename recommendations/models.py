@@ -142,7 +142,7 @@ class Course(models.Model):
 
 class Enrollment(models.Model):
     """A learner taking a course: personal data, like the "order information"
-    in the judgment. Exported and erased per learner (issue 6) through
+    in the judgment. Exported and erased per learner (D1, D4) through
     recommendations.selectors.personal_data_for_user and
     recommendations.services.personal_data_erase.
     """

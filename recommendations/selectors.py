@@ -43,7 +43,7 @@ CATALOG_PAGE_SIZE = 24
 MY_COURSES_PAGE_SIZE = 50
 PROFILING = consent_purposes.PROFILING
 
-# Cache policy (issue 5 asks us to say which and why):
+# Cache policy (which and why):
 # - Catalog changes (load_demo_catalog, the admin) bump CATALOG_VERSION_KEY after
 #   commit, so a new, edited, unpublished or newly featured course shows at once:
 #   those are editorial decisions a reader expects to see immediately.
@@ -401,7 +401,7 @@ def recommendations_for(*, user) -> Recommendations:
     )
 
 
-# --- Personal data (exported and erased per learner, issue 6) ---------------
+# --- Personal data (exported and erased per learner, D1, D4) ---------------
 
 
 def lesson_progress_of(*, user) -> list[dict[str, Any]]:

@@ -181,7 +181,7 @@ def personalization_invitation_dismiss(*, user, notice_version: str) -> Personal
     return preference
 
 
-# --- Personal data (issue 6) ------------------------------------------------
+# --- Personal data (D1, D4) -------------------------------------------------
 
 
 def personal_data_erase(*, user) -> None:

@@ -1,4 +1,4 @@
-"""consent/ is the piece developers copy: it must not import the learning platform (issue 3)."""
+"""consent/ is the piece developers copy: it must not import the learning platform (the reusable package)."""
 
 import ast
 import re

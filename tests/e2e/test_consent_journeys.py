@@ -9,7 +9,7 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(
         not (flows.url_exists("consent:screen", "profiling") and flows.url_exists("onboarding:questions")),
-        reason="feature not landed yet: consent:screen (issue 3) or onboarding:questions (issue 4)",
+        reason="feature not landed yet: consent:screen or onboarding:questions",
     ),
 ]
 

@@ -15,7 +15,7 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(
         not (flows.url_exists("consent:privacy_centre") and flows.url_exists("onboarding:questions")),
-        reason="feature not landed yet: consent:privacy_centre (issue 6)",
+        reason="feature not landed yet: consent:privacy_centre",
     ),
 ]
 

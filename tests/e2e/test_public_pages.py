@@ -14,7 +14,7 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(
         not (flows.url_exists("consent:privacy_policy") and flows.url_exists("recommendations:how_it_works")),
-        reason="feature not landed yet: consent:privacy_policy (issue 3) or how_it_works (issue 5)",
+        reason="feature not landed yet: consent:privacy_policy or how_it_works",
     ),
 ]
 

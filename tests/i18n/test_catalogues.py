@@ -1,4 +1,4 @@
-"""The Simplified Chinese catalogues are complete, compiled and honest (REQUIREMENTS A4; issue 9).
+"""The Simplified Chinese catalogues are complete, compiled and honest (REQUIREMENTS A4).
 
 Every .po file in the repository is checked, so a catalogue added later is
 held to the same rules. The compiled .mo files are committed (CI and

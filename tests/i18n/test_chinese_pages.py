@@ -1,4 +1,4 @@
-"""With Accept-Language: zh-CN, the learner's pages carry no English UI text (issue 9 acceptance; A4).
+"""With Accept-Language: zh-CN, the learner's pages carry no English UI text (A4).
 
 Each page is fetched as a Chinese browser would (no language cookie, only the
 Accept-Language header) and its visible text, attributes read out to people
@@ -183,7 +183,7 @@ def _privacy_centre_url() -> str:
     try:
         return reverse("consent:privacy_centre")
     except NoReverseMatch:
-        pytest.skip("consent:privacy_centre has not landed yet (issue 6)")
+        pytest.skip("consent:privacy_centre is not installed")
 
 
 @pytest.mark.parametrize("consent", [None, "granted", "declined"])

@@ -1,4 +1,4 @@
-"""The footer's language switcher changes the language of the next page (issue 9; A4).
+"""The footer's language switcher changes the language of the next page (A4).
 
 The form is read from the rendered footer, as a browser would submit it, and
 posted to Django's set_language view.

@@ -1,4 +1,4 @@
-"""What a person sees on a page, and which of it is still English (issue 9 acceptance).
+"""What a person sees on a page, and which of it is still English (A4).
 
 The check is deliberately blunt: after removing what is allowed to be in
 Latin letters, any run of two or more ASCII letters is reported. What is

@@ -1,4 +1,4 @@
-"""The system checks that stop a profile from being forced (issue 9, REQUIREMENTS B4)."""
+"""The system checks that stop a profile from being forced (REQUIREMENTS B4)."""
 
 from django import forms
 

@@ -1,4 +1,4 @@
-"""Broken dependencies give a clear 503, never a 500 or a half-created account (issue 8)."""
+"""Broken dependencies give a clear 503, never a 500 or a half-created account (F1, F3)."""
 
 import pytest
 from django.db import OperationalError

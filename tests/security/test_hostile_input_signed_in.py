@@ -1,4 +1,4 @@
-"""Hostile input on every signed-in form and query parameter answers 2xx/3xx/4xx, never 500 (issue 8).
+"""Hostile input on every signed-in form and query parameter answers 2xx/3xx/4xx, never 500 (F3).
 
 Each property posts arbitrary text (unicode, control characters, SQL and HTML
 fragments, very long strings) into one field of one form, as a learner who

@@ -1,4 +1,4 @@
-"""The trainers' kit: side notes on each screen and the /training/ page (issue 9)."""
+"""The trainers' kit: side notes on each screen and the /training/ page (REQUIREMENTS A4, B2)."""
 
 import pytest
 from django.urls import reverse
